@@ -1,0 +1,29 @@
+"""The Typer application that gathers the sub-commands."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+import typer
+
+app = typer.Typer(
+    name="kinerja",
+    help="Kinerja: AHP weights, KPI scorecards, MSME size classes and period comparisons.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def main() -> None:
+    """Console-script entry point: a bug is one line on standard error and exit 1, not a traceback."""
+    from kinerja.cli import ahp_command, classify_command, compare_command, score_command  # noqa: F401
+
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - the last line of defence of the command
+        if "KINERJA_DEBUG" in __import__("os").environ:
+            traceback.print_exc()
+        print(f"kinerja: internal error ({type(exc).__name__}): {exc}; please report it", file=sys.stderr)
+        sys.exit(1)
