@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 
@@ -22,8 +23,8 @@ def main() -> None:
 
     try:
         app()
-    except Exception as exc:  # noqa: BLE001 - the last line of defence of the command
-        if "KINERJA_DEBUG" in __import__("os").environ:
+    except Exception as exc:  # the last line of defence: a bug, shown as one line
+        if "KINERJA_DEBUG" in os.environ:
             traceback.print_exc()
         print(f"kinerja: internal error ({type(exc).__name__}): {exc}; please report it", file=sys.stderr)
         sys.exit(1)
