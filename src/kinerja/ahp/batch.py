@@ -1,0 +1,104 @@
+"""Priorities of many complete pairwise-comparison matrices at once (survey scale).
+
+``batch_priorities`` validates an (N, n, n) array once and computes every matrix's weights,
+lambda_max, CI and CR together with vectorised NumPy; ``priority_vector`` and ``analyse``
+run the same code on a block of one, so a matrix gets the same figures alone or in a batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from kinerja.ahp.consistency import check_ri_table, consistency_index, random_index
+from kinerja.ahp.eigen import perron
+from kinerja.errors import InputError
+
+METHODS = ("eigenvector", "geometric", "mean-normalized")
+
+
+@dataclass(frozen=True, eq=False)
+class BatchResult:
+    """Figures of N matrices: ``weights`` (N, n), ``lambda_max``, ``ci`` and ``cr`` (N,)."""
+
+    weights: np.ndarray
+    lambda_max: np.ndarray
+    ci: np.ndarray
+    cr: np.ndarray
+    method: str = "eigenvector"
+    ri_table: str = "saaty"
+    ri: float = 0.0
+
+
+def check_method(method: str) -> None:
+    """Raise :class:`InputError` unless ``method`` is one of :data:`METHODS`."""
+    if method not in METHODS:
+        raise InputError("method", f"{method!r} is not a method; use one of {', '.join(METHODS)}")
+
+
+def weights_and_lambda(matrices: np.ndarray, method: str) -> tuple[np.ndarray, np.ndarray]:
+    """Weights (N, n) and lambda_max (N,) of validated complete matrices (N, n, n).
+
+    - ``eigenvector``: Saaty's principal right eigenvector; lambda_max its eigenvalue.
+    - ``geometric``: normalised row geometric means (Crawford & Williams 1985, the log least
+      squares solution of a complete matrix).
+    - ``mean-normalized``: each column divided by its sum, then the mean of each row
+      (Saaty 1980's approximation, used by most spreadsheets and Indonesian theses).
+
+    For the two approximations lambda_max is, as those works compute it, the mean of
+    ``(A w)_i / w_i``; for the eigenvector this equals the eigenvalue.
+    """
+    if method == "eigenvector":
+        return perron(matrices)
+    if method == "geometric":
+        n = matrices.shape[-1]
+        means = np.prod(matrices, axis=2) ** (1.0 / n) if n <= 64 else np.exp(np.log(matrices).mean(axis=2))
+        weights = means / means.sum(axis=1, keepdims=True)
+    else:
+        normalized = matrices / matrices.sum(axis=1, keepdims=True)
+        weights = normalized.mean(axis=2)
+    products = np.einsum("kij,kj->ki", matrices, weights)
+    return weights, (products / weights).mean(axis=1)
+
+
+def _check_matrices(matrices: object) -> np.ndarray:
+    array = np.asarray(matrices, dtype=np.float64)
+    if array.ndim != 3 or array.shape[1] != array.shape[2] or array.shape[1] == 0:
+        raise InputError("matrices", f"must have shape (N, n, n) with n >= 1, not {array.shape}")
+    # min/max propagate NaN, so two reductions check finite and positive for the whole block
+    low, high = array.min(initial=np.inf), array.max(initial=-np.inf)
+    if not (low > 0 and high < np.inf):
+        bad = ~(np.isfinite(array) & (array > 0))
+        index = int(np.flatnonzero(bad.any(axis=(1, 2)))[0])
+        i, j = (int(v) for v in np.argwhere(bad[index])[0])
+        raise InputError(
+            f"matrices[{index}][{i}][{j}]", f"{array[index, i, j]} is not a positive finite number"
+        )
+    return array
+
+
+def batch_priorities(
+    matrices: np.ndarray, method: str = "eigenvector", ri_table: str = "saaty"
+) -> BatchResult:
+    """Weights, lambda_max, CI and CR of N complete reciprocal matrices (N, n, n), all together.
+
+    Equal to :func:`kinerja.ahp.analyse` of each matrix to 1e-9 (they share the code). Raises
+    :class:`InputError` naming the first matrix (``matrices[17][2][0]``) that is not positive
+    and finite, or for a wrong shape, method or table.
+    """
+    check_method(method)
+    check_ri_table(ri_table)
+    array = _check_matrices(matrices)
+    n = array.shape[1]
+    ri = random_index(n, ri_table)
+    if array.shape[0] == 0:
+        empty = np.empty(0)
+        return BatchResult(np.empty((0, n)), empty, empty.copy(), empty.copy(), method, ri_table, ri)
+    if n == 1:
+        weights, lambdas = np.ones((array.shape[0], 1)), np.ones(array.shape[0])
+    else:
+        weights, lambdas = weights_and_lambda(array, method)
+    ci = np.asarray(consistency_index(lambdas, n), dtype=np.float64)
+    cr = ci / ri if ri > 0 else np.zeros_like(ci)
+    return BatchResult(weights, lambdas, ci, cr, method, ri_table, ri)
