@@ -1,0 +1,1 @@
+"""Kinerja's web platform: the Django project and its apps (see README.md beside this file)."""

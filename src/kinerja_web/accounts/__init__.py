@@ -1,0 +1,1 @@
+"""People and access: roles in programs, facilitator assignments, passwords."""

@@ -1,0 +1,1 @@
+"""KPI hierarchies and their AHP weights."""

@@ -1,0 +1,1 @@
+"""Forms of frameworks: Rupiah and numbers through kinerja_web.formfields."""

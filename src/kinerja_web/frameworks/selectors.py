@@ -1,0 +1,1 @@
+"""Reads of frameworks: every query starts from kinerja_web.access (what the user may see)."""

@@ -1,0 +1,1 @@
+"""Periods, targets, scorecards, comparisons and dashboards."""

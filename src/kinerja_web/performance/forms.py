@@ -1,0 +1,1 @@
+"""Forms of performance: Rupiah and numbers through kinerja_web.formfields."""

@@ -1,0 +1,1 @@
+"""Reads of performance: every query starts from kinerja_web.access (what the user may see)."""

@@ -1,0 +1,1 @@
+"""Pages of performance: thin views that validate and call one service or selector."""

@@ -1,0 +1,1 @@
+"""Programs, clusters, enterprises and their workers."""

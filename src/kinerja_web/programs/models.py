@@ -1,0 +1,186 @@
+"""Programs, their clusters, the enterprises in them and the enterprises' workers.
+
+A program (a university extension scheme, a district office, an NGO) has clusters (a
+sub-district or an industry centre) holding enterprises. Every other table of the platform
+hangs off an enterprise (records, scores, assessments) or a program (frameworks), which is
+how ``kinerja_web.access`` filters every page by what the user may see.
+
+The size class is not stored: it depends on the law the reader asks about and is computed by
+``kinerja.sizing.classify`` through ``programs.selectors.enterprise_size``.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+NIB_PATTERN = r"^[0-9]{13}$"
+
+nib_validator = RegexValidator(
+    NIB_PATTERN,
+    _("An NIB is exactly 13 digits (0-9), with no spaces or dots."),
+    code="invalid_nib",
+)
+
+EARLIEST_YEAR_FOUNDED = 1900
+
+
+def this_year() -> int:
+    """The current year: the latest a business can have been founded."""
+    return datetime.date.today().year
+
+
+class Program(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    funder = models.CharField(_("funder"), max_length=200, blank=True)
+    rupiah_space = models.BooleanField(
+        _("space after Rp"),
+        default=True,
+        help_text=_("Show Rupiah as “Rp 1.234.567”; off gives the spelling guide's “Rp1.234.567”."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Cluster(models.Model):
+    class Kind(models.TextChoices):
+        SUB_DISTRICT = "sub_district", _("sub-district")
+        INDUSTRY_CENTRE = "industry_centre", _("industry centre")
+
+    program = models.ForeignKey(
+        Program, on_delete=models.PROTECT, related_name="clusters", verbose_name=_("program")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SUB_DISTRICT)
+    sub_district = models.CharField(_("sub-district (kecamatan)"), max_length=100, blank=True)
+    regency = models.CharField(_("regency or city"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = (
+            "program__name",
+            "name",
+        )
+        verbose_name = _("cluster")
+        verbose_name_plural = _("clusters")
+        constraints = (
+            models.UniqueConstraint(fields=["program", "name"], name="cluster_name_unique_in_program"),
+        )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Enterprise(models.Model):
+    cluster = models.ForeignKey(
+        Cluster, on_delete=models.PROTECT, related_name="enterprises", verbose_name=_("cluster")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    nib = models.CharField(
+        _("NIB"),
+        max_length=13,
+        unique=True,
+        validators=[nib_validator],
+        help_text=_("Nomor Induk Berusaha: the 13-digit business identification number from OSS."),
+        error_messages={"unique": _("Another enterprise is already registered with this NIB.")},
+    )
+    commodity = models.CharField(_("commodity"), max_length=100, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    village = models.CharField(_("village (desa/kelurahan)"), max_length=100, blank=True)
+    year_founded = models.PositiveSmallIntegerField(
+        _("year founded"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(EARLIEST_YEAR_FOUNDED), MaxValueValidator(this_year)],
+    )
+    net_assets = models.BigIntegerField(
+        _("net assets (Rp)"),
+        validators=[MinValueValidator(0)],
+        help_text=_("Excluding land and buildings, as Law 20/2008 counts them."),
+    )
+    business_capital = models.BigIntegerField(
+        _("business capital (Rp)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Modal usaha, as Government Regulation 7/2021 counts it."),
+    )
+    annual_sales = models.BigIntegerField(_("annual sales (Rp)"), validators=[MinValueValidator(0)])
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_enterprises",
+        verbose_name=_("owner"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name = _("enterprise")
+        verbose_name_plural = _("enterprises")
+        constraints = (
+            models.CheckConstraint(condition=Q(nib__regex=NIB_PATTERN), name="enterprise_nib_13_digits"),
+            models.CheckConstraint(
+                condition=Q(net_assets__gte=0) & Q(annual_sales__gte=0), name="enterprise_money_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(business_capital__isnull=True) | Q(business_capital__gte=0),
+                name="enterprise_capital_not_negative",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def program(self) -> Program:
+        return self.cluster.program
+
+
+class Worker(models.Model):
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.CASCADE, related_name="workers", verbose_name=_("enterprise")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    is_permanent = models.BooleanField(
+        _("permanent"), default=True, help_text=_("Pekerja tetap; off for a non-permanent worker.")
+    )
+    role = models.CharField(_("role"), max_length=100, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    class Meta:
+        ordering = (
+            "-is_permanent",
+            "name",
+        )
+        verbose_name = _("worker")
+        verbose_name_plural = _("workers")
+        constraints = (
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="worker_ends_after_start",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_active_on(self, day: datetime.date) -> bool:
+        """Whether the worker was with the enterprise on ``day``."""
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)

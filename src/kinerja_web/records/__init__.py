@@ -1,0 +1,1 @@
+"""Daily records of an enterprise: attendance, operating hours, production, sales."""

@@ -1,0 +1,1 @@
+"""Forms of records: Rupiah and numbers through kinerja_web.formfields."""

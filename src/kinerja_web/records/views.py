@@ -1,0 +1,1 @@
+"""Pages of records: thin views that validate and call one service or selector."""

@@ -1,0 +1,1 @@
+"""Test support shared by the web apps' tests (browser fixtures)."""
