@@ -1,0 +1,243 @@
+"""Period-to-period change of KPI scores and outputs, on either percentage base.
+
+Two bases, both named in every result:
+
+- ``previous`` (the default, the usual growth): (new - old) / old x 100;
+- ``later`` (the KPI paper's convention): (new - old) / new x 100. Manggala et al. (2022),
+  IOSR-JBM 24(9), Table 2 and its text: turnover Rp 96,309,500 -> Rp 147,396,600 is reported
+  as 34.66 %, which is base later; on base previous it is 53.04 %.
+
+For positive values the two are tied: later = previous / (1 + previous / 100).
+
+Per series: each step's change, ``average_pct`` (the mean of the steps, as the paper's
+"average increase per quarter") and ``overall_pct`` (last period against the first).
+
+A zero denominator is legitimate data (a score of 0 in some quarter), so it is not an
+error: that change is ``null`` with a warning naming the place (``series["Turnover"][1]``),
+and so is an average over such a step; a step from 0 to 0 is no change, 0 %. Everything
+else malformed is an :class:`InputError` naming its place.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from numbers import Real
+from typing import Any
+
+from kinerja.errors import InputError
+
+BASES: tuple[str, ...] = ("previous", "later")
+BASE_DESCRIPTIONS = {
+    "previous": "(new - old) / old x 100: growth relative to the earlier period (the usual growth)",
+    "later": "(new - old) / new x 100: change relative to the later period (the KPI paper's convention)",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """The change from one period to the next; ``change_pct`` ``None`` when its base is 0."""
+
+    from_period: str
+    to_period: str
+    old: int | float
+    new: int | float
+    change_pct: float | None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "from": self.from_period,
+            "to": self.to_period,
+            "change_pct": self.change_pct,
+            "from_value": self.old,
+            "to_value": self.new,
+        }
+
+
+@dataclass(frozen=True)
+class SeriesComparison:
+    """One series: its values, its steps, their mean and the last-against-first change."""
+
+    name: str
+    values: tuple[int | float, ...]
+    steps: tuple[Step, ...]
+    average_pct: float | None
+    overall_pct: float | None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "steps": [step.as_dict() for step in self.steps],
+            "average_pct": self.average_pct,
+            "overall_pct": self.overall_pct,
+            "values": list(self.values),
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Every series compared on ``base``; :meth:`as_dict` gives ``kinerja compare --json``."""
+
+    base: str
+    periods: tuple[str, ...]
+    series: tuple[SeriesComparison, ...]
+    warnings: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "base": self.base,
+            "series": {item.name: item.as_dict() for item in self.series},
+            "periods": list(self.periods),
+            "base_description": BASE_DESCRIPTIONS[self.base],
+            "warnings": list(self.warnings),
+        }
+
+
+def compare_series(
+    periods: Sequence[str], series: Mapping[str, Sequence[float]], *, base: str = "previous"
+) -> Comparison:
+    """Compare each series across ``periods`` on ``base`` (``previous`` or ``later``).
+
+    ``periods``: at least two distinct names. ``series``: name to one finite number per period.
+    """
+    if base not in BASES:
+        raise InputError("base", f"unknown base {base!r}; use previous or later")
+    names = _check_periods(periods)
+    if not isinstance(series, Mapping) or not series:
+        raise InputError("series", "must be an object of at least one series: name to a list of values")
+    warnings: list[str] = []
+    compared = []
+    for name, values in series.items():
+        if not isinstance(name, str) or not name.strip():
+            raise InputError("series", f"series names must be non-empty text, not {name!r}")
+        where = f"series[{json.dumps(name, ensure_ascii=False)}]"
+        numbers = _check_values(values, where, len(names))
+        compared.append(_compare_one(name, names, numbers, base, where, warnings))
+    return Comparison(base=base, periods=names, series=tuple(compared), warnings=tuple(warnings))
+
+
+def compare_document(data: Any, *, base: str = "previous") -> Comparison:
+    """:func:`compare_series` on ``{"periods": [...], "series": {...}}`` (other keys ignored)."""
+    if not isinstance(data, dict):
+        raise InputError("", f"must be an object with periods and series, not {type(data).__name__}")
+    for key in ("periods", "series"):
+        if key not in data:
+            raise InputError(key, "missing")
+    if not isinstance(data["periods"], list):
+        raise InputError("periods", "must be a list of period names")
+    if not isinstance(data["series"], dict):
+        raise InputError("series", "must be an object: series name to a list of values")
+    return compare_series(data["periods"], data["series"], base=base)
+
+
+def change_pct(old: float, new: float, base: str = "previous") -> float | None:
+    """One change in percent on ``base``; ``None`` when the base value is 0 (0 -> 0 is 0 %)."""
+    if base not in BASES:
+        raise InputError("base", f"unknown base {base!r}; use previous or later")
+    exact = _change(_exact(old), _exact(new), base)
+    return None if exact is None else float(exact)
+
+
+def _change(old: Fraction, new: Fraction, base: str) -> Fraction | None:
+    if old == new:
+        return Fraction(0)
+    denominator = old if base == "previous" else new
+    if denominator == 0:
+        return None
+    return (new - old) / denominator * 100
+
+
+def _compare_one(
+    name: str, periods: tuple[str, ...], values: list[Fraction], base: str, where: str, warnings: list[str]
+) -> SeriesComparison:
+    steps = []
+    changes: list[Fraction | None] = []
+    for index in range(1, len(values)):
+        change = _change(values[index - 1], values[index], base)
+        if change is None:
+            zero = index - 1 if base == "previous" else index
+            warnings.append(
+                f"{where}[{zero}]: the value of {periods[zero]} is 0, so the change from "
+                f"{periods[index - 1]} to {periods[index]} on base {base} is undefined (null)"
+            )
+        elif (values[index - 1] if base == "previous" else values[index]) < 0:
+            warnings.append(
+                f"{where}[{index - 1 if base == 'previous' else index}]: a negative base value; "
+                "the sign of a percentage change against it is not the direction of the change"
+            )
+        changes.append(change)
+        steps.append(
+            Step(
+                periods[index - 1],
+                periods[index],
+                float(values[index - 1]),
+                float(values[index]),
+                _float(change),
+            )
+        )
+    defined = [change for change in changes if change is not None]
+    average = sum(defined, Fraction(0)) / len(defined) if len(defined) == len(changes) else None
+    if average is None:
+        warnings.append(f"{where}: average_pct is null because a step's change is undefined")
+    overall = _change(values[0], values[-1], base)
+    if overall is None:
+        zero = 0 if base == "previous" else len(values) - 1
+        warnings.append(
+            f"{where}[{zero}]: overall_pct is null: the value of {periods[zero]} is 0 on base {base}"
+        )
+    return SeriesComparison(
+        name, tuple(_plain(value) for value in values), tuple(steps), _float(average), _float(overall)
+    )
+
+
+def _check_periods(periods: object) -> tuple[str, ...]:
+    if isinstance(periods, (str, bytes)) or not isinstance(periods, Sequence):
+        raise InputError("periods", "must be a list of period names")
+    if len(periods) < 2:
+        raise InputError("periods", f"needs at least two periods to compare, not {len(periods)}")
+    names: list[str] = []
+    for index, period in enumerate(periods):
+        if isinstance(period, int) and not isinstance(period, bool):
+            period = str(period)
+        if not isinstance(period, str) or not period.strip():
+            raise InputError(f"periods[{index}]", f"must be a non-empty name, not {period!r}")
+        period = period.strip()
+        if period in names:
+            raise InputError(f"periods[{index}]", f"{period!r} is already periods[{names.index(period)}]")
+        names.append(period)
+    return tuple(names)
+
+
+def _check_values(values: object, where: str, count: int) -> list[Fraction]:
+    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
+        raise InputError(where, f"must be a list of {count} numbers, one per period")
+    if len(values) != count:
+        raise InputError(where, f"has {len(values)} values for {count} periods; give one value per period")
+    numbers = []
+    for index, value in enumerate(values):
+        place = f"{where}[{index}]"
+        if value is None:
+            raise InputError(place, "missing value; every series needs a number for every period")
+        if isinstance(value, bool) or not isinstance(value, (Real, Decimal)):
+            kind = f"the text {value!r}" if isinstance(value, str) else type(value).__name__
+            raise InputError(place, f"must be a number, not {kind}")
+        if (isinstance(value, Decimal) and not value.is_finite()) or not math.isfinite(value):
+            raise InputError(place, f"must be a finite number, not {value}")
+        numbers.append(_exact(value))
+    return numbers
+
+
+def _exact(value: float | int | Decimal | Fraction) -> Fraction:
+    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+
+def _plain(value: Fraction) -> int | float:
+    """Whole values (rupiah) stay ints in the output; others become floats."""
+    return int(value) if value.denominator == 1 and abs(value) < 2**53 else float(value)
+
+
+def _float(value: Fraction | None) -> float | None:
+    return None if value is None else float(value)

@@ -1,0 +1,62 @@
+"""Checking one number of the input, and turning it into an exact fraction.
+
+The scoring arithmetic runs on :class:`fractions.Fraction` of the numbers *as written*
+(``92.50`` is 185/2, ``0.1`` is 1/10), and converts to ``float`` once, for the result. So a
+total is the correctly rounded exact sum of its scores, whatever the order of the
+indicators, and the 0.01 tolerance on the weight sum is not eaten by binary rounding.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from fractions import Fraction
+from numbers import Real
+
+from kinerja.errors import InputError
+
+Number = int | float | Decimal | Fraction
+
+
+def check_number(
+    value: object, field: str, *, required: bool = True, error: type[InputError] = InputError
+) -> Number | None:
+    """``value`` if it is a finite real number (not a bool, not text), else ``error(field, ...)``."""
+    if value is None:
+        if required:
+            raise error(field, "missing; give a number")
+        return None
+    if isinstance(value, bool) or not isinstance(value, (Real, Decimal)):
+        kind = f"the text {value!r}" if isinstance(value, str) else f"a {type(value).__name__}"
+        raise error(field, f"must be a number, not {kind}")
+    if isinstance(value, Decimal):
+        finite = value.is_finite()
+        nan = value.is_nan()
+    else:
+        finite = math.isfinite(value)
+        nan = isinstance(value, float) and math.isnan(value)
+    if nan:
+        raise error(field, "is NaN (not a number)")
+    if not finite:
+        raise error(field, f"must be finite, not {value}")
+    return value
+
+
+def exact(value: Number) -> Fraction:
+    """The exact value of ``value`` as written: floats through their shortest decimal repr."""
+    if isinstance(value, float):
+        return Fraction(repr(value))
+    return Fraction(value)
+
+
+def shown(value: Number | Fraction) -> str:
+    """A number for a message: ``99.5``, ``100``, ``-5``."""
+    number = float(value)
+    return f"{number:.15g}"
+
+
+def plain(value: Number | None) -> int | float | None:
+    """A JSON-ready number: ints stay ints, everything else becomes a float."""
+    if value is None or isinstance(value, int):
+        return value
+    return float(value)
