@@ -56,7 +56,9 @@ def shown(value: Number | Fraction) -> str:
 
 
 def plain(value: Number | None) -> int | float | None:
-    """A JSON-ready number: ints stay ints, everything else becomes a float."""
+    """A JSON-ready number: ints (and whole Decimals) stay ints, everything else becomes a float."""
     if value is None or isinstance(value, int):
         return value
+    if isinstance(value, (Decimal, Fraction)) and value == int(value):
+        return int(value)
     return float(value)
