@@ -2,11 +2,30 @@
 
 ``parse_comparison`` turns raw input into a validated :class:`Comparison`; ``analyse``
 gives its weights, lambda_max, CI, CR and suggested revisions; ``batch_priorities`` computes
-thousands of complete matrices together with the same results.
+thousands of complete matrices together with the same results. ``group_priorities``
+aggregates several experts (AIJ or AIP) with Goepel's consensus; ``evaluate_hierarchy``
+weights a KPI tree of any depth and ``kinerja.ahp.sensitivity.sensitivity`` shows how far
+each local weight may move before the order of the top indicators changes (the function is
+not re-exported here, where its name would hide the module).
 """
 
 from kinerja.ahp.batch import BatchResult, batch_priorities
 from kinerja.ahp.consistency import gci_threshold, geometric_consistency_index
+from kinerja.ahp.group import (
+    Expert,
+    ExpertResult,
+    GroupResult,
+    consensus_indicator,
+    group_priorities,
+    parse_group,
+)
+from kinerja.ahp.hierarchy import (
+    HierarchyNode,
+    HierarchyResult,
+    NodeResult,
+    evaluate_hierarchy,
+    parse_hierarchy,
+)
 from kinerja.ahp.parse import SAATY_VALUES, Comparison, comparison_from_weights, parse_comparison, parse_value
 from kinerja.ahp.priorities import (
     METHODS,
@@ -17,6 +36,7 @@ from kinerja.ahp.priorities import (
     priority_vector,
     random_index,
 )
+from kinerja.ahp.sensitivity import WeightStability
 
 __all__ = [
     "METHODS",
@@ -25,13 +45,25 @@ __all__ = [
     "AhpResult",
     "BatchResult",
     "Comparison",
+    "Expert",
+    "ExpertResult",
+    "GroupResult",
+    "HierarchyNode",
+    "HierarchyResult",
+    "NodeResult",
     "Suggestion",
+    "WeightStability",
     "analyse",
     "batch_priorities",
     "comparison_from_weights",
+    "consensus_indicator",
+    "evaluate_hierarchy",
     "gci_threshold",
     "geometric_consistency_index",
+    "group_priorities",
     "parse_comparison",
+    "parse_group",
+    "parse_hierarchy",
     "parse_value",
     "priority_vector",
     "random_index",
