@@ -1,0 +1,154 @@
+"""Period comparison on both percentage bases.
+
+Source: Manggala et al. (2022), IOSR-JBM 24(9), Table 2 and its text: turnover of UD Pramitha
+Salsabila from Rp 96,309,500 to Rp 147,396,600 "increased by 34.66 %", which is
+(new - old) / new (base later); the usual growth, (new - old) / old, is 53.04 %.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from kinerja.compare import change_pct, compare_document, compare_series
+from kinerja.errors import InputError
+
+TABLE2 = Path(__file__).resolve().parents[2] / "shared" / "spec" / "examples" / "table2-compare.json"
+TURNOVER = [96309500, 147396600, 145200000]
+
+
+def test_turnover_growth_on_base_previous_is_53_04_percent():
+    result = compare_series(["Q1", "Q2", "Q3"], {"Turnover": TURNOVER})
+    step = result.series[0].steps[0]
+    assert round(step.change_pct, 2) == 53.04
+    assert step.change_pct == pytest.approx((147396600 - 96309500) / 96309500 * 100, rel=1e-15)
+
+
+def test_turnover_change_on_base_later_is_the_papers_34_66_percent():
+    result = compare_series(["Q1", "Q2", "Q3"], {"Turnover": TURNOVER}, base="later")
+    assert round(result.series[0].steps[0].change_pct, 2) == 34.66
+
+
+def test_average_is_the_mean_of_the_steps_and_overall_compares_last_with_first():
+    series = compare_series(["Q1", "Q2", "Q3"], {"Turnover": TURNOVER}).series[0]
+    first, second = (step.change_pct for step in series.steps)
+    assert series.average_pct == pytest.approx((first + second) / 2)
+    assert series.overall_pct == pytest.approx((145200000 - 96309500) / 96309500 * 100)
+
+
+def test_table2_file_on_both_bases():
+    if not TABLE2.exists():  # pragma: no cover
+        pytest.skip("shared/spec/examples is not beside the repository")
+    document = json.loads(TABLE2.read_text(encoding="utf-8"))
+    for base, expected in (("previous", 53.04), ("later", 34.66)):
+        result = compare_document(document, base=base).as_dict()
+        assert result["base"] == base
+        turnover = result["series"]["Turnover (Rp)"]
+        assert round(turnover["steps"][0]["change_pct"], 2) == expected
+        assert (
+            turnover["steps"][0]["from"] == "1st month quarter"
+            and turnover["steps"][0]["to"] == "2nd month quarter"
+        )
+        assert {"steps", "average_pct", "overall_pct"} <= turnover.keys()
+    # Attendance score 14.45 -> 11.39: -21.18 % on base previous.
+    attendance = compare_document(document).as_dict()["series"]["Total employee attendance (score)"]
+    assert round(attendance["steps"][0]["change_pct"], 2) == -21.18
+
+
+def test_a_zero_base_gives_a_null_change_and_a_warning_naming_the_place():
+    result = compare_series(["Q1", "Q2", "Q3"], {"Rotation score": [0, 5, 10]})
+    series = result.series[0]
+    assert series.steps[0].change_pct is None
+    assert series.steps[1].change_pct == 100.0
+    assert series.average_pct is None and series.overall_pct is None
+    assert any('series["Rotation score"][0]' in warning for warning in result.warnings)
+    assert json.dumps(result.as_dict(), allow_nan=False)
+
+
+def test_on_base_later_the_zero_that_matters_is_the_new_value():
+    result = compare_series(["Q1", "Q2"], {"Score": [5, 0]}, base="later")
+    assert result.series[0].steps[0].change_pct is None
+    assert any('series["Score"][1]' in warning for warning in result.warnings)
+    assert compare_series(["Q1", "Q2"], {"Score": [5, 0]}).series[0].steps[0].change_pct == -100.0
+
+
+def test_zero_to_zero_is_no_change():
+    result = compare_series(["Q1", "Q2"], {"Score": [0, 0]})
+    assert result.series[0].steps[0].change_pct == 0.0 and result.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("periods", "series", "where"),
+    [
+        (["Q1"], {"A": [1]}, "periods"),
+        ("Q1,Q2", {"A": [1, 2]}, "periods"),
+        (["Q1", "Q1"], {"A": [1, 2]}, "periods[1]"),
+        (["Q1", ""], {"A": [1, 2]}, "periods[1]"),
+        (["Q1", None], {"A": [1, 2]}, "periods[1]"),
+        (["Q1", "Q2"], {}, "series"),
+        (["Q1", "Q2"], {"A": [1, 2, 3]}, 'series["A"]'),
+        (["Q1", "Q2"], {"A": 5}, 'series["A"]'),
+        (["Q1", "Q2"], {"Turnover": [1, "2"]}, 'series["Turnover"][1]'),
+        (["Q1", "Q2"], {"Turnover": [1, None]}, 'series["Turnover"][1]'),
+        (["Q1", "Q2"], {"Turnover": [True, 2]}, 'series["Turnover"][0]'),
+        (["Q1", "Q2"], {"Turnover": [1, float("nan")]}, 'series["Turnover"][1]'),
+        (["Q1", "Q2"], {"Turnover": [float("inf"), 1]}, 'series["Turnover"][0]'),
+    ],
+)
+def test_malformed_comparisons_are_refused_with_their_place(periods, series, where):
+    with pytest.raises(InputError) as caught:
+        compare_series(periods, series)
+    assert caught.value.where == where
+
+
+def test_unknown_base_is_refused():
+    with pytest.raises(InputError) as caught:
+        compare_series(["Q1", "Q2"], {"A": [1, 2]}, base="next")
+    assert caught.value.where == "base"
+
+
+@pytest.mark.parametrize(
+    ("document", "where"),
+    [
+        ([], ""),
+        ({"series": {}}, "periods"),
+        ({"periods": ["a", "b"]}, "series"),
+        ({"periods": "a", "series": {}}, "periods"),
+    ],
+)
+def test_malformed_documents_are_refused(document, where):
+    with pytest.raises(InputError) as caught:
+        compare_document(document)
+    assert caught.value.where == where
+
+
+def test_output_keeps_series_order_and_rupiah_as_integers():
+    result = compare_series(["Q1", "Q2"], {"B": [1, 2], "A": [96309500, 147396600]}).as_dict()
+    assert list(result["series"]) == ["B", "A"]
+    assert result["series"]["A"]["values"] == [96309500, 147396600]
+    assert result["periods"] == ["Q1", "Q2"]
+
+
+_positive = st.floats(min_value=1e-6, max_value=1e12, allow_nan=False)
+
+
+@given(_positive, _positive)
+def test_base_later_is_base_previous_over_one_plus_base_previous(old, new):
+    assume(0.01 <= new / old <= 100)  # beyond, 1 + previous / 100 cancels to noise in floats
+    previous = change_pct(old, new, "previous")
+    later = change_pct(old, new, "later")
+    assume(previous is not None and later is not None)
+    assert math.isclose(later, previous / (1 + previous / 100), rel_tol=1e-9, abs_tol=1e-9)
+
+
+@given(st.lists(_positive, min_size=2, max_size=8))
+def test_average_lies_between_the_smallest_and_largest_step(values):
+    periods = [f"P{i}" for i in range(len(values))]
+    series = compare_series(periods, {"S": values}).series[0]
+    changes = [step.change_pct for step in series.steps]
+    assert min(changes) - 1e-9 <= series.average_pct <= max(changes) + 1e-9
