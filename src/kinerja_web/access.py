@@ -30,13 +30,14 @@ from kinerja_web.accounts.models import FacilitatorAssignment, Membership, Role
 from kinerja_web.programs.models import Cluster, Enterprise, Program
 
 
-def _anonymous(user: Any) -> bool:
+def is_anonymous(user: Any) -> bool:
+    """No signed-in, active user: sees nothing."""
     return user is None or not user.is_authenticated or not user.is_active
 
 
 def administered_programs(user: Any) -> QuerySet[Program]:
     """Programs ``user`` administers (all of them for a superuser)."""
-    if _anonymous(user):
+    if is_anonymous(user):
         return Program.objects.none()
     if user.is_superuser:
         return Program.objects.all()
@@ -45,7 +46,7 @@ def administered_programs(user: Any) -> QuerySet[Program]:
 
 def managed_clusters(user: Any) -> QuerySet[Cluster]:
     """Clusters whose enterprises ``user`` may register and change: administrator or facilitator."""
-    if _anonymous(user):
+    if is_anonymous(user):
         return Cluster.objects.none()
     if user.is_superuser:
         return Cluster.objects.all()
@@ -57,7 +58,7 @@ def managed_clusters(user: Any) -> QuerySet[Cluster]:
 
 def visible_enterprises(user: Any) -> QuerySet[Enterprise]:
     """Enterprises ``user`` may see: the program's, the assigned clusters', or their own."""
-    if _anonymous(user):
+    if is_anonymous(user):
         return Enterprise.objects.none()
     if user.is_superuser:
         return Enterprise.objects.all()
@@ -66,7 +67,7 @@ def visible_enterprises(user: Any) -> QuerySet[Enterprise]:
 
 def visible_clusters(user: Any) -> QuerySet[Cluster]:
     """Clusters ``user`` may open: the ones they manage and, for an owner, their enterprise's."""
-    if _anonymous(user):
+    if is_anonymous(user):
         return Cluster.objects.none()
     if user.is_superuser:
         return Cluster.objects.all()
@@ -78,7 +79,7 @@ def visible_clusters(user: Any) -> QuerySet[Cluster]:
 
 def visible_programs(user: Any) -> QuerySet[Program]:
     """Programs ``user`` takes part in: as member, facilitator of a cluster, or owner."""
-    if _anonymous(user):
+    if is_anonymous(user):
         return Program.objects.none()
     if user.is_superuser:
         return Program.objects.all()
@@ -114,7 +115,7 @@ def can_see_audit(user: Any) -> bool:
 
 def roles_of(user: Any) -> set[str]:
     """The roles ``user`` holds anywhere: ``{"admin", "facilitator", "owner"}`` or fewer."""
-    if _anonymous(user):
+    if is_anonymous(user):
         return set()
     roles: set[str] = set()
     if user.is_superuser or Membership.objects.filter(user=user, role=Role.ADMIN).exists():
@@ -132,7 +133,8 @@ def require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def _get_or_404(queryset: QuerySet, pk: Any) -> Any:
+def get_or_404(queryset: QuerySet, pk: Any) -> Any:
+    """``queryset.get(pk=pk)`` or ``Http404`` (also for a malformed ``pk``)."""
     try:
         return queryset.get(pk=pk)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
@@ -140,13 +142,13 @@ def _get_or_404(queryset: QuerySet, pk: Any) -> Any:
 
 
 def get_program_for(user: Any, pk: Any) -> Program:
-    return _get_or_404(visible_programs(user), pk)
+    return get_or_404(visible_programs(user), pk)
 
 
 def get_cluster_for(user: Any, pk: Any) -> Cluster:
-    return _get_or_404(visible_clusters(user).select_related("program"), pk)
+    return get_or_404(visible_clusters(user).select_related("program"), pk)
 
 
 def get_enterprise_for(user: Any, pk: Any) -> Enterprise:
     """The enterprise ``pk`` if ``user`` may see it, else ``Http404``."""
-    return _get_or_404(visible_enterprises(user).select_related("cluster__program", "owner"), pk)
+    return get_or_404(visible_enterprises(user).select_related("cluster__program", "owner"), pk)

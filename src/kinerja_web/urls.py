@@ -4,11 +4,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from kinerja_web import views
+from kinerja_web.accounts.urls import auth_urlpatterns
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include(auth_urlpatterns)),
     path("accounts/", include("kinerja_web.accounts.urls")),
     path("audit/", include("kinerja_web.audit.urls")),
     path("frameworks/", include("kinerja_web.frameworks.urls")),

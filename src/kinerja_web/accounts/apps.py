@@ -6,3 +6,8 @@ class AccountsConfig(AppConfig):
     name = "kinerja_web.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from kinerja_web import nav
+
+        nav.register_menu(_("Users"), "accounts:users", roles={"admin"}, order=90)

@@ -1,4 +1,21 @@
-from django.urls import path  # noqa: F401
+"""URLs of accounts. Django's login, logout and password pages keep Django's names
+(``login``, ``logout``, ``password_change``, ``password_change_done``) and are mounted at
+``/accounts/`` without a namespace (``auth_urlpatterns``); Kinerja's own pages use ``accounts:``."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from kinerja_web.accounts import views
 
 app_name = "accounts"
-urlpatterns: list = []
+urlpatterns = [
+    path("users/", views.user_list, name="users"),
+    path("users/<int:pk>/password/", views.user_set_password, name="user_set_password"),
+]
+
+auth_urlpatterns = [
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("password_change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+]

@@ -5,7 +5,7 @@ The rule (STYLE.md, "one action, one transaction, one audit entry")::
     @transaction.atomic
     def enterprise_update(*, actor, enterprise, **fields):
         require(can_change_enterprise(actor, enterprise))
-        before = snapshot(enterprise, fields)
+        before = stored_snapshot(enterprise, fields)
         ...save...
         record(actor=actor, action="enterprise.update", obj=enterprise,
                changes=diff(before, snapshot(enterprise, fields)))
@@ -66,6 +66,15 @@ def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
         field = obj._meta.get_field(name)
         values[name] = getattr(obj, field.attname)
     return values
+
+
+def stored_snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """:func:`snapshot` of the row as stored, locked until the transaction ends.
+
+    Use it for "before": a ModelForm has already copied its input onto the instance it was given.
+    """
+    stored = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+    return snapshot(stored, fields)
 
 
 def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:

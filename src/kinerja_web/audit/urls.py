@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+"""URLs of audit, mounted at /audit/ with the namespace ``audit``."""
+
+from django.urls import path
+
+from kinerja_web.audit import views
 
 app_name = "audit"
-urlpatterns: list = []
+urlpatterns = [path("", views.entry_list, name="entry_list")]

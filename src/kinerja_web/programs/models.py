@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 NIB_PATTERN = r"^[0-9]{13}$"
@@ -54,6 +55,9 @@ class Program(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("programs:program_detail", args=[self.pk])
+
 
 class Cluster(models.Model):
     class Kind(models.TextChoices):
@@ -81,6 +85,9 @@ class Cluster(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:cluster_detail", args=[self.pk])
 
 
 class Enterprise(models.Model):
@@ -146,6 +153,9 @@ class Enterprise(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:enterprise_detail", args=[self.pk])
 
     @property
     def program(self) -> Program:

@@ -1,0 +1,19 @@
+from django.contrib import admin
+
+from kinerja_web.accounts.models import FacilitatorAssignment, Membership
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "program", "role")
+    list_filter = ("role", "program")
+    search_fields = ("user__username", "program__name")
+    autocomplete_fields = ("user",)
+
+
+@admin.register(FacilitatorAssignment)
+class FacilitatorAssignmentAdmin(admin.ModelAdmin):
+    list_display = ("user", "cluster")
+    list_filter = ("cluster__program",)
+    search_fields = ("user__username", "cluster__name")
+    autocomplete_fields = ("user",)

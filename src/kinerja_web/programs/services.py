@@ -1,0 +1,141 @@
+"""Changes to programs, clusters, enterprises and workers: one function per action, each in
+one transaction with its audit row, checking permission before it writes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from kinerja_web import access
+from kinerja_web.audit.services import diff, record, snapshot, stored_snapshot
+from kinerja_web.programs.models import Cluster, Enterprise, Program, Worker
+
+ENTERPRISE_FIELDS = (
+    "cluster",
+    "name",
+    "nib",
+    "commodity",
+    "address",
+    "village",
+    "year_founded",
+    "net_assets",
+    "business_capital",
+    "annual_sales",
+    "owner",
+)
+WORKER_FIELDS = ("name", "is_permanent", "role", "start_date", "end_date")
+CLUSTER_FIELDS = ("name", "kind", "sub_district", "regency")
+PROGRAM_FIELDS = ("name", "description", "funder", "rupiah_space")
+
+
+def _apply(obj: Any, fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(obj, name, value)
+
+
+@transaction.atomic
+def program_update(*, actor: Any, program: Program, **fields: Any) -> Program:
+    access.require(access.can_administer_program(actor, program))
+    before = stored_snapshot(program, fields)
+    _apply(program, fields, PROGRAM_FIELDS)
+    program.full_clean()
+    program.save()
+    record(actor=actor, action="program.update", obj=program, changes=diff(before, snapshot(program, fields)))
+    return program
+
+
+@transaction.atomic
+def cluster_create(*, actor: Any, program: Program, **fields: Any) -> Cluster:
+    access.require(access.can_administer_program(actor, program))
+    cluster = Cluster(program=program)
+    _apply(cluster, fields, CLUSTER_FIELDS)
+    cluster.full_clean()
+    cluster.save()
+    record(actor=actor, action="cluster.create", obj=cluster, changes=snapshot(cluster, CLUSTER_FIELDS))
+    return cluster
+
+
+@transaction.atomic
+def cluster_update(*, actor: Any, cluster: Cluster, **fields: Any) -> Cluster:
+    access.require(access.can_administer_program(actor, cluster.program))
+    before = stored_snapshot(cluster, fields)
+    _apply(cluster, fields, CLUSTER_FIELDS)
+    cluster.full_clean()
+    cluster.save()
+    record(actor=actor, action="cluster.update", obj=cluster, changes=diff(before, snapshot(cluster, fields)))
+    return cluster
+
+
+@transaction.atomic
+def enterprise_create(*, actor: Any, cluster: Cluster, **fields: Any) -> Enterprise:
+    """Register an enterprise in ``cluster`` (administrators and the cluster's facilitators)."""
+    access.require(access.can_manage_cluster(actor, cluster))
+    enterprise = Enterprise(cluster=cluster)
+    _apply(enterprise, fields, ENTERPRISE_FIELDS)
+    access.require(access.can_manage_cluster(actor, enterprise.cluster))
+    enterprise.full_clean()
+    enterprise.save()
+    record(
+        actor=actor,
+        action="enterprise.create",
+        obj=enterprise,
+        changes=snapshot(enterprise, ENTERPRISE_FIELDS),
+    )
+    return enterprise
+
+
+@transaction.atomic
+def enterprise_update(*, actor: Any, enterprise: Enterprise, **fields: Any) -> Enterprise:
+    """Change an enterprise's data. Moving it to another cluster or changing its owner needs
+    the right to manage both clusters (an owner can change neither)."""
+    stored = Enterprise.objects.select_for_update().select_related("cluster").get(pk=enterprise.pk)
+    access.require(access.can_change_enterprise(actor, stored))
+    if "cluster" in fields or "owner" in fields:
+        access.require(access.can_manage_cluster(actor, stored.cluster))
+    before = snapshot(stored, fields)
+    _apply(enterprise, fields, ENTERPRISE_FIELDS)
+    if "cluster" in fields:
+        access.require(access.can_manage_cluster(actor, enterprise.cluster))
+    enterprise.full_clean()
+    enterprise.save()
+    record(
+        actor=actor,
+        action="enterprise.update",
+        obj=enterprise,
+        changes=diff(before, snapshot(enterprise, fields)),
+    )
+    return enterprise
+
+
+@transaction.atomic
+def worker_create(*, actor: Any, enterprise: Enterprise, **fields: Any) -> Worker:
+    access.require(access.can_change_enterprise(actor, enterprise))
+    worker = Worker(enterprise=enterprise)
+    _apply(worker, fields, WORKER_FIELDS)
+    worker.full_clean()
+    worker.save()
+    record(actor=actor, action="worker.create", obj=worker, changes=snapshot(worker, WORKER_FIELDS))
+    return worker
+
+
+@transaction.atomic
+def worker_update(*, actor: Any, worker: Worker, **fields: Any) -> Worker:
+    access.require(access.can_change_enterprise(actor, worker.enterprise))
+    before = stored_snapshot(worker, fields)
+    _apply(worker, fields, WORKER_FIELDS)
+    worker.full_clean()
+    worker.save()
+    record(actor=actor, action="worker.update", obj=worker, changes=diff(before, snapshot(worker, fields)))
+    return worker
+
+
+@transaction.atomic
+def worker_delete(*, actor: Any, worker: Worker) -> None:
+    """Remove a worker entered by mistake (a worker who left gets an end date instead)."""
+    access.require(access.can_change_enterprise(actor, worker.enterprise))
+    record(actor=actor, action="worker.delete", obj=worker, changes=snapshot(worker, WORKER_FIELDS))
+    worker.delete()

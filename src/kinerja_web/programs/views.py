@@ -1,0 +1,194 @@
+"""Pages of programs, clusters, enterprises and workers: thin views over selectors and services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinerja_web import access, nav
+from kinerja_web.programs import selectors, services
+from kinerja_web.programs.forms import (
+    ClusterForm,
+    EnterpriseFilterForm,
+    EnterpriseForm,
+    ProgramForm,
+    WorkerForm,
+)
+
+
+@login_required
+def program_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "programs/program_list.html", {"programs": selectors.program_list(request.user)})
+
+
+@login_required
+def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    program = access.get_program_for(request.user, pk)
+    context = {
+        "program": program,
+        "clusters": selectors.program_clusters(request.user, program),
+        "can_administer": access.can_administer_program(request.user, program),
+    }
+    return render(request, "programs/program_detail.html", context)
+
+
+@login_required
+def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    program = access.get_program_for(request.user, pk)
+    access.require(access.can_administer_program(request.user, program))
+    form = ProgramForm(request.POST or None, instance=program)
+    if request.method == "POST" and form.is_valid():
+        services.program_update(actor=request.user, program=program, **_changed(form))
+        messages.success(request, _("Saved."))
+        return redirect("programs:program_detail", pk=program.pk)
+    return render(request, "programs/form.html", {"form": form, "title": _("Edit program"), "back": program})
+
+
+@login_required
+def cluster_create(request: HttpRequest, program_pk: int) -> HttpResponse:
+    program = access.get_program_for(request.user, program_pk)
+    access.require(access.can_administer_program(request.user, program))
+    form = ClusterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        cluster = services.cluster_create(actor=request.user, program=program, **form.cleaned_data)
+        messages.success(request, _("Cluster added."))
+        return redirect("programs:cluster_detail", pk=cluster.pk)
+    return render(request, "programs/form.html", {"form": form, "title": _("New cluster"), "back": program})
+
+
+@login_required
+def cluster_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    cluster = access.get_cluster_for(request.user, pk)
+    context = {
+        "cluster": cluster,
+        "enterprises": selectors.cluster_enterprises(request.user, cluster),
+        "can_manage": access.can_manage_cluster(request.user, cluster),
+        "can_administer": access.can_administer_program(request.user, cluster.program),
+    }
+    return render(request, "programs/cluster_detail.html", context)
+
+
+@login_required
+def cluster_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    cluster = access.get_cluster_for(request.user, pk)
+    access.require(access.can_administer_program(request.user, cluster.program))
+    form = ClusterForm(request.POST or None, instance=cluster)
+    if request.method == "POST" and form.is_valid():
+        services.cluster_update(actor=request.user, cluster=cluster, **_changed(form))
+        messages.success(request, _("Saved."))
+        return redirect("programs:cluster_detail", pk=cluster.pk)
+    return render(request, "programs/form.html", {"form": form, "title": _("Edit cluster"), "back": cluster})
+
+
+@login_required
+def enterprise_list(request: HttpRequest) -> HttpResponse:
+    form = EnterpriseFilterForm(request.GET or None, user=request.user)
+    cluster, query = None, ""
+    if form.is_valid():
+        cluster, query = form.cleaned_data["cluster"], form.cleaned_data["q"]
+    enterprises = selectors.enterprise_search(request.user, cluster=cluster, query=query)
+    page = Paginator(enterprises, 50).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "can_register": access.managed_clusters(request.user).exists(),
+        "query_string": _query_without_page(request),
+    }
+    return render(request, "programs/enterprise_list.html", context)
+
+
+@login_required
+def enterprise_create(request: HttpRequest) -> HttpResponse:
+    access.require(access.managed_clusters(request.user).exists())
+    initial = {"cluster": request.GET.get("cluster")} if request.GET.get("cluster") else None
+    form = EnterpriseForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        enterprise = services.enterprise_create(actor=request.user, **data)
+        messages.success(request, _("Enterprise registered."))
+        return redirect("programs:enterprise_detail", pk=enterprise.pk)
+    return render(request, "programs/form.html", {"form": form, "title": _("Register an enterprise")})
+
+
+@login_required
+def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    enterprise = access.get_enterprise_for(request.user, pk)
+    workers = selectors.enterprise_workers(enterprise)
+    context = {
+        "enterprise": enterprise,
+        "program": enterprise.cluster.program,
+        "workers": workers,
+        "sizes": selectors.enterprise_size(enterprise),
+        "can_change": access.can_change_enterprise(request.user, enterprise),
+        "links": nav.enterprise_links(request.user, enterprise),
+    }
+    return render(request, "programs/enterprise_detail.html", context)
+
+
+@login_required
+def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    enterprise = access.get_enterprise_for(request.user, pk)
+    access.require(access.can_change_enterprise(request.user, enterprise))
+    form = EnterpriseForm(request.POST or None, instance=enterprise, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.enterprise_update(actor=request.user, enterprise=enterprise, **_changed(form))
+        messages.success(request, _("Saved."))
+        return redirect("programs:enterprise_detail", pk=enterprise.pk)
+    return render(
+        request, "programs/form.html", {"form": form, "title": _("Edit enterprise"), "back": enterprise}
+    )
+
+
+@login_required
+def worker_create(request: HttpRequest, enterprise_pk: int) -> HttpResponse:
+    enterprise = access.get_enterprise_for(request.user, enterprise_pk)
+    access.require(access.can_change_enterprise(request.user, enterprise))
+    form = WorkerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.worker_create(actor=request.user, enterprise=enterprise, **form.cleaned_data)
+        messages.success(request, _("Worker added."))
+        return redirect("programs:enterprise_detail", pk=enterprise.pk)
+    return render(
+        request, "programs/form.html", {"form": form, "title": _("Add a worker"), "back": enterprise}
+    )
+
+
+@login_required
+def worker_edit(request: HttpRequest, enterprise_pk: int, pk: int) -> HttpResponse:
+    enterprise = access.get_enterprise_for(request.user, enterprise_pk)
+    access.require(access.can_change_enterprise(request.user, enterprise))
+    worker = get_object_or_404(enterprise.workers, pk=pk)
+    form = WorkerForm(request.POST or None, instance=worker)
+    if request.method == "POST" and form.is_valid():
+        services.worker_update(actor=request.user, worker=worker, **_changed(form))
+        messages.success(request, _("Saved."))
+        return redirect("programs:enterprise_detail", pk=enterprise.pk)
+    context = {"form": form, "title": _("Edit worker"), "back": enterprise, "worker": worker}
+    return render(request, "programs/worker_form.html", context)
+
+
+@login_required
+@require_POST
+def worker_delete(request: HttpRequest, enterprise_pk: int, pk: int) -> HttpResponse:
+    enterprise = access.get_enterprise_for(request.user, enterprise_pk)
+    access.require(access.can_change_enterprise(request.user, enterprise))
+    worker = get_object_or_404(enterprise.workers, pk=pk)
+    services.worker_delete(actor=request.user, worker=worker)
+    messages.success(request, _("Worker removed."))
+    return redirect("programs:enterprise_detail", pk=enterprise.pk)
+
+
+def _changed(form: object) -> dict:
+    """The cleaned values of the fields the user changed."""
+    return {name: form.cleaned_data[name] for name in form.changed_data if name in form.cleaned_data}
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
