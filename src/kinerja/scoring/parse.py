@@ -94,7 +94,7 @@ def parse_scorecard_rows(rows: Iterable[Sequence[object]], *, decimal_comma: boo
     for number, row in enumerate(iterator, start=2):
         if all(_blank(cell) for cell in row):
             continue
-        arguments: dict[str, object] = {"direction": "higher"}
+        arguments: dict[str, object] = dict.fromkeys(FIELDS) | {"direction": "higher"}
         for field, position in columns.items():
             cell = row[position] if position < len(row) else None
             if _blank(cell):
