@@ -1,1 +1,283 @@
-"""Models of frameworks: every table carries its enterprise (or program), see ../README.md."""
+"""KPI frameworks: a versioned hierarchy of perspectives and indicators, weighted by AHP.
+
+- ``Framework``: belongs to a program; ``size_class`` says which businesses it is meant for
+  (the KPI paper found a medium and a micro business need different indicators).
+  A framework used by a closed period is never changed: an edit makes a new version, a copy
+  with ``version + 1``, ``previous`` pointing at the original and the same ``lineage``.
+- ``Node``: the goal (the root, one per framework), perspectives and indicators. An
+  indicator says its unit, whether higher or lower is better and where its actual comes from
+  (``manual`` or a record measure code of ``kinerja_web.records.measures``).
+- ``ExpertJudgment``: one expert's pairwise judgments of the children of a node. A node's
+  children are weighted from its judgment sets (``weight_mode == "judgments"``, several
+  experts aggregated by ``aggregation``) or by weights adopted from a study
+  (``weight_mode == "adopted"``: each child's ``adopted_weight``).
+
+Weights are never stored: ``selectors`` computes them with ``kinerja.ahp``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+#: Codes of ``kinerja_web.records.measures`` (docs/web-design.md), with ``manual`` for an
+#: actual entered by hand. The records app owns what each measure computes.
+MANUAL = "manual"
+RECORD_MEASURES: tuple[tuple[str, str], ...] = (
+    ("attendance_days", _("attendance days (records)")),
+    ("attendance_days_non_permanent", _("attendance days of non-permanent workers (records)")),
+    ("operating_hours", _("operating hours (records)")),
+    ("rotation_hours", _("work rotation hours (records)")),
+    ("production_kg", _("production in kg (records)")),
+    ("orders_count", _("number of orders (records)")),
+    ("orders_kg", _("orders in kg (records)")),
+    ("sales_rp", _("sales in Rupiah (records)")),
+    ("equipment_added", _("equipment added (records)")),
+    ("raw_material_added", _("raw material added (records)")),
+    ("workers_count", _("number of workers (records)")),
+    ("permanent_workers_count", _("number of permanent workers (records)")),
+)
+ACTUAL_SOURCES: tuple[tuple[str, str], ...] = ((MANUAL, _("entered by hand")), *RECORD_MEASURES)
+
+
+class SizeClass(models.TextChoices):
+    ANY = "", _("any size")
+    MICRO = "micro", _("micro")
+    SMALL = "small", _("small")
+    MEDIUM = "medium", _("medium")
+
+
+class Method(models.TextChoices):
+    EIGENVECTOR = "eigenvector", _("principal eigenvector (Saaty)")
+    GEOMETRIC = "geometric", _("row geometric mean")
+    MEAN_NORMALIZED = "mean-normalized", _("normalized column mean (spreadsheet)")
+
+
+class RiTable(models.TextChoices):
+    SAATY = "saaty", _("Saaty")
+    ALONSO_LAMATA = "alonso-lamata", _("Alonso & Lamata (2006)")
+
+
+class Framework(models.Model):
+    program = models.ForeignKey(
+        "programs.Program", on_delete=models.PROTECT, related_name="frameworks", verbose_name=_("program")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    size_class = models.CharField(
+        _("size class"),
+        max_length=10,
+        choices=SizeClass.choices,
+        default=SizeClass.ANY,
+        blank=True,
+        help_text=_("The size of business this framework is meant for."),
+    )
+    version = models.PositiveIntegerField(_("version"), default=1)
+    previous = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="next_versions",
+        verbose_name=_("copied from"),
+    )
+    lineage = models.UUIDField(
+        _("lineage"),
+        default=uuid.uuid4,
+        editable=False,
+        help_text=_("Shared by every version of a framework."),
+    )
+    is_template = models.BooleanField(_("template"), default=False)
+    method = models.CharField(
+        _("priority method"), max_length=20, choices=Method.choices, default=Method.EIGENVECTOR
+    )
+    ri_table = models.CharField(
+        _("random index table"), max_length=20, choices=RiTable.choices, default=RiTable.SAATY
+    )
+    threshold = models.FloatField(
+        _("CR threshold"), default=0.1, validators=[MinValueValidator(0.0)], help_text=_("Saaty: 0.10.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+
+    class Meta:
+        ordering = ("program__name", "-is_template", "name", "-version")
+        verbose_name = _("KPI framework")
+        verbose_name_plural = _("KPI frameworks")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["lineage", "version"], name="framework_version_unique_in_lineage"
+            ),
+            models.CheckConstraint(condition=Q(threshold__gte=0), name="framework_threshold_not_negative"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.name} (v{self.version})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("frameworks:detail", args=[self.pk])
+
+    @property
+    def goal(self) -> Node | None:
+        """The root node."""
+        return self.nodes.filter(parent__isnull=True).first()
+
+
+class Node(models.Model):
+    class Kind(models.TextChoices):
+        GOAL = "goal", _("goal")
+        PERSPECTIVE = "perspective", _("perspective")
+        INDICATOR = "indicator", _("indicator")
+
+    class Direction(models.TextChoices):
+        HIGHER = "higher", _("higher is better")
+        LOWER = "lower", _("lower is better")
+
+    class WeightMode(models.TextChoices):
+        JUDGMENTS = "judgments", _("pairwise judgments (AHP)")
+        ADOPTED = "adopted", _("adopted weights")
+
+    class Aggregation(models.TextChoices):
+        JUDGMENTS = "judgments", _("aggregate the judgments (AIJ)")
+        PRIORITIES = "priorities", _("aggregate the priorities (AIP)")
+
+    framework = models.ForeignKey(
+        Framework, on_delete=models.CASCADE, related_name="nodes", verbose_name=_("framework")
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.INDICATOR)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    unit = models.CharField(_("unit"), max_length=50, blank=True)
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction.choices, default=Direction.HIGHER
+    )
+    actual_source = models.CharField(_("actual from"), max_length=40, choices=ACTUAL_SOURCES, default=MANUAL)
+    source_product = models.CharField(
+        _("product"),
+        max_length=200,
+        blank=True,
+        help_text=_("Only this product's records count, e.g. “Gula kelapa beryodium”; blank for all."),
+    )
+    weight_mode = models.CharField(
+        _("children weighted by"), max_length=20, choices=WeightMode.choices, default=WeightMode.JUDGMENTS
+    )
+    adopted_weight = models.FloatField(
+        _("adopted local weight"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0.0)],
+        help_text=_("Local weight among its siblings (0-1) when the parent adopts weights."),
+    )
+    aggregation = models.CharField(
+        _("aggregation of experts"),
+        max_length=20,
+        choices=Aggregation.choices,
+        default=Aggregation.JUDGMENTS,
+    )
+
+    class Meta:
+        ordering = ("framework", "position", "pk")
+        verbose_name = _("node")
+        verbose_name_plural = _("nodes")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["framework"], condition=Q(parent__isnull=True), name="node_one_goal_per_framework"
+            ),
+            models.UniqueConstraint(fields=["parent", "name"], name="node_name_unique_among_siblings"),
+            models.CheckConstraint(
+                condition=Q(adopted_weight__isnull=True) | Q(adopted_weight__gte=0),
+                name="node_adopted_weight_not_negative",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def program(self):
+        return self.framework.program
+
+    @property
+    def is_goal(self) -> bool:
+        return self.parent_id is None
+
+    @property
+    def is_indicator(self) -> bool:
+        return self.kind == self.Kind.INDICATOR
+
+
+class ExpertJudgment(models.Model):
+    """One expert's judgments of the children of ``node``: ``[[child_a_id, child_b_id, "3"], ...]``.
+
+    A value reads "child a is v times as important as child b" (``"1/3"``: b is 3 times as
+    important as a).
+    """
+
+    node = models.ForeignKey(
+        Node, on_delete=models.CASCADE, related_name="judgment_sets", verbose_name=_("node")
+    )
+    expert_name = models.CharField(_("expert"), max_length=200)
+    expert_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("expert's account"),
+    )
+    expert_weight = models.DecimalField(
+        _("expert's weight"),
+        max_digits=9,
+        decimal_places=4,
+        default=Decimal(1),
+        validators=[MinValueValidator(Decimal("0.0001"))],
+    )
+    judgments = models.JSONField(_("judgments"), default=list, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+
+    class Meta:
+        ordering = ("node", "expert_name")
+        verbose_name = _("expert judgment")
+        verbose_name_plural = _("expert judgments")
+        constraints = (
+            models.UniqueConstraint(fields=["node", "expert_name"], name="judgment_one_set_per_expert"),
+            models.CheckConstraint(condition=Q(expert_weight__gt=0), name="judgment_expert_weight_positive"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.node} - {self.expert_name}"
+
+    @property
+    def program(self):
+        return self.node.framework.program
