@@ -1,1 +1,215 @@
-"""Models of performance: every table carries its enterprise (or program), see ../README.md."""
+"""Periods, scorecards with their targets, and the frozen results of closed periods.
+
+- :class:`Period`: a program's measuring period (a quarter, a month, or a custom range such as
+  the KPI paper's "month quarters"); ``closed_at`` set means closed: its scorecards are frozen.
+- :class:`Scorecard`: one enterprise in one period, scored with one framework version.
+- :class:`Target`: per indicator (a framework ``Node``) of a scorecard: the target, and either an
+  actual typed by hand or a realization given directly (the paper's Table 1 gives only
+  realizations); otherwise the actual comes from records (``Node.actual_source``).
+- :class:`ScorecardResult`: written by ``services.period_close``: the indicator rows, perspective
+  subtotals, total and rating as ``kinerja.scoring`` computed them when the period closed.
+  Dashboards aggregate these rows (``enterprise``, ``cluster`` and ``period`` are copied in for that).
+
+Every table carries its enterprise (or program), see ../README.md.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Period(models.Model):
+    class Kind(models.TextChoices):
+        QUARTER = "quarter", _("quarter")
+        MONTH = "month", _("month")
+        CUSTOM = "custom", _("custom range")
+
+    program = models.ForeignKey(
+        "programs.Program", on_delete=models.PROTECT, related_name="periods", verbose_name=_("program")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.QUARTER)
+    start = models.DateField(_("first day"))
+    end = models.DateField(_("last day"), help_text=_("Inclusive: the period ends at the end of this day."))
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ("program", "start", "end", "name")
+        verbose_name = _("period")
+        verbose_name_plural = _("periods")
+        constraints = (
+            models.UniqueConstraint(fields=["program", "name"], name="period_name_unique_in_program"),
+            models.CheckConstraint(condition=Q(start__lte=F("end")), name="period_start_not_after_end"),
+        )
+        indexes = (models.Index(fields=["program", "start"], name="period_program_start"),)
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("performance:period_detail", args=[self.pk])
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+
+class Scorecard(models.Model):
+    enterprise = models.ForeignKey(
+        "programs.Enterprise",
+        on_delete=models.CASCADE,
+        related_name="scorecards",
+        verbose_name=_("enterprise"),
+    )
+    period = models.ForeignKey(
+        Period, on_delete=models.PROTECT, related_name="scorecards", verbose_name=_("period")
+    )
+    framework = models.ForeignKey(
+        "frameworks.Framework",
+        on_delete=models.PROTECT,
+        related_name="scorecards",
+        verbose_name=_("framework"),
+        help_text=_("The framework version whose indicators and weights this scorecard uses."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ("period__start", "enterprise__name")
+        verbose_name = _("scorecard")
+        verbose_name_plural = _("scorecards")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["enterprise", "period"], name="scorecard_one_per_enterprise_period"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} · {self.period}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("performance:scorecard", args=[self.enterprise_id, self.period_id])
+
+
+class Target(models.Model):
+    """One indicator row of a scorecard: what it aims at, and what was achieved if not from records."""
+
+    scorecard = models.ForeignKey(
+        Scorecard, on_delete=models.CASCADE, related_name="targets", verbose_name=_("scorecard")
+    )
+    #: Copied from the scorecard so that every row of scores carries its enterprise.
+    enterprise = models.ForeignKey(
+        "programs.Enterprise", on_delete=models.CASCADE, related_name="+", verbose_name=_("enterprise")
+    )
+    node = models.ForeignKey(
+        "frameworks.Node", on_delete=models.PROTECT, related_name="targets", verbose_name=_("indicator")
+    )
+    target = models.DecimalField(
+        _("target"),
+        max_digits=20,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty only where the realization is given directly."),
+    )
+    manual_actual = models.DecimalField(
+        _("actual (entered by hand)"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    manual_realization = models.DecimalField(
+        _("realization given (%)"),
+        max_digits=12,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("A realization in percent given directly, as the KPI paper's Table 1 does."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ("scorecard", "node")
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        constraints = (
+            models.UniqueConstraint(fields=["scorecard", "node"], name="target_one_per_indicator"),
+            models.CheckConstraint(
+                condition=Q(target__isnull=True) | Q(target__gt=0), name="target_positive_or_empty"
+            ),
+            models.CheckConstraint(
+                condition=Q(manual_actual__isnull=True) | Q(manual_actual__gte=0),
+                name="target_actual_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(manual_realization__isnull=True) | Q(manual_realization__gte=0),
+                name="target_realization_not_negative",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.scorecard} · {self.node_id}"
+
+
+class ScorecardResult(models.Model):
+    """The frozen result of a scorecard in a closed period; the figure dashboards aggregate.
+
+    ``rows``: one object per indicator in display order, keys ``node`` (id), ``code``, ``name``,
+    ``perspective``, ``weight``, ``target``, ``actual``, ``realization``, ``realization_uncapped``,
+    ``score``, ``unit``, ``direction``, ``source``. ``perspectives``: perspective name to
+    ``{"weight", "score"}``. Numbers are the core's unrounded floats.
+    """
+
+    scorecard = models.OneToOneField(
+        Scorecard, on_delete=models.CASCADE, related_name="result", verbose_name=_("scorecard")
+    )
+    enterprise = models.ForeignKey(
+        "programs.Enterprise",
+        on_delete=models.CASCADE,
+        related_name="scorecard_results",
+        verbose_name=_("enterprise"),
+    )
+    cluster = models.ForeignKey(
+        "programs.Cluster",
+        on_delete=models.PROTECT,
+        related_name="scorecard_results",
+        verbose_name=_("cluster"),
+    )
+    period = models.ForeignKey(
+        Period, on_delete=models.PROTECT, related_name="results", verbose_name=_("period")
+    )
+    total = models.FloatField(_("total score"))
+    rating_code = models.CharField(_("rating"), max_length=40)
+    rating_label = models.CharField(_("rating (English)"), max_length=100)
+    rating_label_id = models.CharField(_("rating (Indonesian)"), max_length=100)
+    weight_sum = models.FloatField(_("sum of weights"))
+    rows = models.JSONField(_("indicator rows"), default=list)
+    perspectives = models.JSONField(_("perspective subtotals"), default=dict)
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    computed_at = models.DateTimeField(_("computed at"))
+
+    class Meta:
+        ordering = ("period__start", "enterprise__name")
+        verbose_name = _("scorecard result")
+        verbose_name_plural = _("scorecard results")
+        indexes = (
+            models.Index(fields=["period", "cluster"], name="result_period_cluster"),
+            models.Index(fields=["enterprise", "period"], name="result_enterprise_period"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.scorecard}: {self.total:.2f}"
+
+    def rating_label_in(self, language: str | None) -> str:
+        """The rating label in ``language`` (Indonesian for ``id``, English otherwise)."""
+        return self.rating_label_id if (language or "id").startswith("id") else self.rating_label
