@@ -152,3 +152,34 @@ def test_average_lies_between_the_smallest_and_largest_step(values):
     series = compare_series(periods, {"S": values}).series[0]
     changes = [step.change_pct for step in series.steps]
     assert min(changes) - 1e-9 <= series.average_pct <= max(changes) + 1e-9
+
+
+def test_changes_beyond_float_range_are_input_errors():
+    with pytest.raises(InputError) as caught:
+        compare_series(["Q1", "Q2"], {"X": [1e-320, 1e300]})
+    assert caught.value.where == 'series["X"]'
+
+
+_value = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=3),
+)
+
+
+@given(
+    st.one_of(
+        st.lists(st.one_of(st.text(max_size=3), st.integers(0, 3), st.none()), max_size=4),
+        st.text(max_size=3),
+    ),
+    st.dictionaries(st.text(max_size=3), st.one_of(st.lists(_value, max_size=4), _value), max_size=3),
+    st.sampled_from(["previous", "later"]),
+)
+def test_any_malformed_comparison_is_an_input_error_or_a_finite_result(periods, series, base):
+    try:
+        result = compare_document({"periods": periods, "series": series}, base=base)
+    except InputError:
+        return
+    json.dumps(result.as_dict(), allow_nan=False)

@@ -14,7 +14,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kinerja.errors import IndicatorError, InputError
@@ -513,3 +513,44 @@ def test_permuting_indicators_permutes_the_output(data):
 def test_the_total_is_the_sum_of_the_perspective_scores(rows):
     result = score_scorecard(_free_card(rows), weights="as-is", cap=None)
     assert math.isclose(result.total, sum(p.score for p in result.perspectives), rel_tol=1e-12, abs_tol=1e-9)
+
+
+def test_numbers_beyond_float_range_are_input_errors_not_infinity():
+    card = _card({"name": "A", "weight": 100, "target": 1e-310, "actual": 1e10})
+    with pytest.raises(InputError) as caught:
+        score_scorecard(parse_scorecard(card), cap=None)
+    assert caught.value.where == "indicators[0]"
+    with pytest.raises(InputError):
+        score_scorecard(
+            parse_scorecard(_card({"name": "A", "weight": 10**400, "realization": 1})), weights="as-is"
+        )
+
+
+_anything = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=5),
+    st.lists(st.integers(), max_size=2),
+    st.sampled_from(["higher", "lower", "Lower", "HR", "100"]),
+)
+_indicator_like = st.dictionaries(
+    st.sampled_from(
+        ["name", "weight", "perspective", "unit", "direction", "target", "actual", "realization"]
+    ),
+    _anything,
+)
+
+
+@given(st.lists(_indicator_like, min_size=1, max_size=4), st.sampled_from(["strict", "normalize", "as-is"]))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_malformed_scorecard_is_an_input_error_or_a_finite_result(items, policy):
+    try:
+        result = score_scorecard(parse_scorecard({"indicators": items}), weights=policy)
+    except InputError as error:
+        assert error.where.startswith("indicators")
+        return
+    document = result.as_dict()
+    assert math.isfinite(document["total"])
+    json.dumps(document, allow_nan=False)

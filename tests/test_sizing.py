@@ -11,6 +11,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kinerja.errors import InputError
 from kinerja.sizing import bps_worker_class, classify, law_for_date, parse_rupiah
@@ -236,3 +238,14 @@ def test_classify_names_the_bad_field():
     with pytest.raises(InputError) as caught:
         classify(net_assets=1, annual_sales=1, law="uu11-2020")
     assert caught.value.where == "law"
+
+
+@given(st.one_of(st.text(max_size=15), st.integers(), st.floats(), st.decimals(), st.none(), st.booleans()))
+def test_any_amount_is_whole_rupiah_or_an_input_error(value):
+    try:
+        amount = parse_rupiah(value, "annual_sales")
+    except InputError as error:
+        assert error.where == "annual_sales"
+        return
+    assert isinstance(amount, int) and amount >= 0
+    assert classify(net_assets=None, annual_sales=amount).class_ in ("micro", "small", "medium", "large")

@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from numbers import Real
+from numbers import Rational, Real
 from typing import Any
 
 from kinerja.errors import InputError
@@ -115,7 +115,10 @@ def compare_series(
             raise InputError("series", f"series names must be non-empty text, not {name!r}")
         where = f"series[{json.dumps(name, ensure_ascii=False)}]"
         numbers = _check_values(values, where, len(names))
-        compared.append(_compare_one(name, names, numbers, base, where, warnings))
+        try:
+            compared.append(_compare_one(name, names, numbers, base, where, warnings))
+        except OverflowError:
+            raise InputError(where, "a value or change is too large to compute with (beyond 1e308)") from None
     return Comparison(base=base, periods=names, series=tuple(compared), warnings=tuple(warnings))
 
 
@@ -224,7 +227,11 @@ def _check_values(values: object, where: str, count: int) -> list[Fraction]:
         if isinstance(value, bool) or not isinstance(value, (Real, Decimal)):
             kind = f"the text {value!r}" if isinstance(value, str) else type(value).__name__
             raise InputError(place, f"must be a number, not {kind}")
-        if (isinstance(value, Decimal) and not value.is_finite()) or not math.isfinite(value):
+        if isinstance(value, Decimal):
+            finite = value.is_finite()
+        else:
+            finite = isinstance(value, Rational) or math.isfinite(value)
+        if not finite:
             raise InputError(place, f"must be a finite number, not {value}")
         numbers.append(_exact(value))
     return numbers

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from fractions import Fraction
-from numbers import Real
+from numbers import Rational, Real
 
 from kinerja.errors import InputError
 
@@ -32,6 +32,8 @@ def check_number(
     if isinstance(value, Decimal):
         finite = value.is_finite()
         nan = value.is_nan()
+    elif isinstance(value, Rational):  # ints of any size, Fractions: finite (math.isfinite would overflow)
+        finite, nan = True, False
     else:
         finite = math.isfinite(value)
         nan = isinstance(value, float) and math.isnan(value)
@@ -49,10 +51,21 @@ def exact(value: Number) -> Fraction:
     return Fraction(value)
 
 
+def to_float(value: Fraction, where: str) -> float:
+    """``float(value)``, or an :class:`InputError` at ``where`` when it is beyond a float's range."""
+    try:
+        return float(value)
+    except OverflowError:
+        raise InputError(where, "a number here is too large to compute with (beyond 1e308)") from None
+
+
 def shown(value: Number | Fraction) -> str:
     """A number for a message: ``99.5``, ``100``, ``-5``."""
-    number = float(value)
-    return f"{number:.15g}"
+    try:
+        return f"{float(value):.15g}"
+    except OverflowError:
+        fraction = exact(value) if not isinstance(value, Fraction) else value
+        return f"{Decimal(fraction.numerator) / Decimal(fraction.denominator):.6g}"
 
 
 def plain(value: Number | None) -> int | float | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from kinerja.errors import InputError
-from kinerja.scoring._exact import Number, check_number, exact, plain, shown
+from kinerja.scoring._exact import Number, check_number, exact, plain, shown, to_float
 from kinerja.scoring.bands import Rating, rate
 from kinerja.scoring.model import Indicator, ScorecardInput
 
@@ -131,6 +131,7 @@ def score_scorecard(
     subtotals: dict[str, list[Fraction]] = {}
     total = Fraction(0)
     for index, (indicator, weight) in enumerate(zip(indicators, used, strict=True)):
+        where = f"indicators[{index}]"
         uncapped, source, warning = _realization(indicator, index)
         if warning:
             warnings.append(warning)
@@ -146,24 +147,27 @@ def score_scorecard(
                 perspective=indicator.perspective,
                 direction=indicator.direction,
                 unit=indicator.unit,
-                weight=float(weight),
-                weight_given=float(given[index]),
+                weight=to_float(weight, where),
+                weight_given=to_float(given[index], where),
                 target=plain(indicator.target),
                 actual=plain(indicator.actual),
-                realization=float(realization),
-                realization_uncapped=float(uncapped),
+                realization=to_float(realization, where),
+                realization_uncapped=to_float(uncapped, where),
                 realization_source=source,
                 capped=realization < uncapped,
-                score=float(score),
+                score=to_float(score, where),
             )
         )
     return ScoreResult(
         indicators=tuple(scored),
-        perspectives=tuple(PerspectiveScore(name, float(w), float(s)) for name, (w, s) in subtotals.items()),
-        total=float(total),
+        perspectives=tuple(
+            PerspectiveScore(name, to_float(w, "indicators"), to_float(s, "indicators"))
+            for name, (w, s) in subtotals.items()
+        ),
+        total=to_float(total, "indicators"),
         rating=rate(total, scorecard.bands),
-        weight_sum=float(sum(used, Fraction(0))),
-        weight_sum_given=float(given_sum),
+        weight_sum=to_float(sum(used, Fraction(0)), "indicators"),
+        weight_sum_given=to_float(given_sum, "indicators"),
         weights_policy=policy,
         cap=None if cap_exact is None else float(cap_exact),
         warnings=tuple(warnings),
