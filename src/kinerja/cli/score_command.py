@@ -194,8 +194,8 @@ def _print_table(result: ScoreResult, scorecard: ScorecardInput, locale: str) ->
     words = _WORDS[locale]
     with_actual = any(indicator.actual is not None for indicator in result.indicators)
     table = Table(title=words["title"], show_lines=False)
-    table.add_column(words["perspective"])
-    table.add_column(words["indicator"])
+    table.add_column(words["perspective"], overflow="fold")
+    table.add_column(words["indicator"], overflow="fold")
     table.add_column(words["weight"], justify="right", no_wrap=True)
     table.add_column(words["target"], justify="right")
     if with_actual:
@@ -219,7 +219,7 @@ def _print_table(result: ScoreResult, scorecard: ScorecardInput, locale: str) ->
             ]
             if with_actual:
                 cells.append(_amount(indicator.actual, indicator.unit, locale))
-            cells += [realization, format_number(indicator.score, 3, locale)]
+            cells += [realization, _number(indicator.score, 3, locale)]
             table.add_row(*cells)
         blanks = [""] * (2 if with_actual else 1)
         table.add_row(
@@ -228,7 +228,7 @@ def _print_table(result: ScoreResult, scorecard: ScorecardInput, locale: str) ->
             _number(perspective.weight, 3, locale),
             *blanks,
             "",
-            format_number(perspective.score, 3, locale),
+            _number(perspective.score, 3, locale),
             style="italic",
             end_section=True,
         )
