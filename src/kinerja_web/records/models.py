@@ -17,6 +17,9 @@ table (no future dates; a worker of this enterprise, active that day) live in ``
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +27,10 @@ from django.utils.translation import gettext_lazy as _
 from kinerja_web.programs.models import Enterprise, Worker
 
 HOURS_IN_DAY = 24
+
+# Field validators give forms a clear message; the check constraints below guard the database.
+NOT_NEGATIVE = (MinValueValidator(0),)
+HOURS = (MinValueValidator(0), MaxValueValidator(HOURS_IN_DAY))
 
 
 def _enterprise_fk(related_name: str) -> models.ForeignKey:
@@ -85,12 +92,15 @@ class DailyOperation(models.Model):
 
     enterprise = _enterprise_fk("daily_operations")
     date = models.DateField(_("date"))
-    operating_hours = models.DecimalField(_("operating hours"), max_digits=5, decimal_places=2)
+    operating_hours = models.DecimalField(
+        _("operating hours"), max_digits=5, decimal_places=2, validators=HOURS
+    )
     rotation_hours = models.DecimalField(
         _("rotation hours"),
         max_digits=5,
         decimal_places=2,
         default=0,
+        validators=HOURS,
         help_text=_("Hours worked under the work-rotation scheme."),
     )
 
@@ -121,7 +131,7 @@ class Production(models.Model):
     enterprise = _enterprise_fk("productions")
     date = models.DateField(_("date"))
     product = models.CharField(_("product"), max_length=100)
-    kg = models.DecimalField(_("kg"), max_digits=12, decimal_places=2)
+    kg = models.DecimalField(_("kg"), max_digits=12, decimal_places=2, validators=NOT_NEGATIVE)
 
     class Meta:
         ordering = ("date", "product")
@@ -146,8 +156,8 @@ class Order(models.Model):
     date = models.DateField(_("date"))
     customer = models.CharField(_("customer"), max_length=200)
     product = models.CharField(_("product"), max_length=100)
-    kg = models.DecimalField(_("kg"), max_digits=12, decimal_places=2)
-    amount_rp = models.BigIntegerField(_("amount (Rp)"))
+    kg = models.DecimalField(_("kg"), max_digits=12, decimal_places=2, validators=NOT_NEGATIVE)
+    amount_rp = models.BigIntegerField(_("amount (Rp)"), validators=NOT_NEGATIVE)
 
     class Meta:
         ordering = ("-date", "-pk")
@@ -167,8 +177,10 @@ class Sale(models.Model):
 
     enterprise = _enterprise_fk("sales")
     date = models.DateField(_("date"))
-    amount_rp = models.BigIntegerField(_("sales (Rp)"))
-    kg = models.DecimalField(_("kg sold"), max_digits=12, decimal_places=2, null=True, blank=True)
+    amount_rp = models.BigIntegerField(_("sales (Rp)"), validators=NOT_NEGATIVE)
+    kg = models.DecimalField(
+        _("kg sold"), max_digits=12, decimal_places=2, null=True, blank=True, validators=NOT_NEGATIVE
+    )
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     class Meta:
@@ -192,8 +204,8 @@ class EquipmentAddition(models.Model):
     enterprise = _enterprise_fk("equipment_additions")
     date = models.DateField(_("date"))
     item = models.CharField(_("item"), max_length=200)
-    quantity = models.PositiveIntegerField(_("quantity"))
-    cost_rp = models.BigIntegerField(_("cost (Rp)"), default=0)
+    quantity = models.PositiveIntegerField(_("quantity"), validators=[MinValueValidator(1)])
+    cost_rp = models.BigIntegerField(_("cost (Rp)"), default=0, validators=NOT_NEGATIVE)
 
     class Meta:
         ordering = ("-date", "-pk")
@@ -215,9 +227,11 @@ class RawMaterialAddition(models.Model):
     enterprise = _enterprise_fk("raw_material_additions")
     date = models.DateField(_("date"))
     material = models.CharField(_("material"), max_length=200)
-    quantity = models.DecimalField(_("quantity"), max_digits=12, decimal_places=2)
+    quantity = models.DecimalField(
+        _("quantity"), max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
+    )
     unit = models.CharField(_("unit"), max_length=20)
-    cost_rp = models.BigIntegerField(_("cost (Rp)"), default=0)
+    cost_rp = models.BigIntegerField(_("cost (Rp)"), default=0, validators=NOT_NEGATIVE)
 
     class Meta:
         ordering = ("-date", "-pk")
