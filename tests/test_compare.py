@@ -131,6 +131,9 @@ def test_output_keeps_series_order_and_rupiah_as_integers():
     result = compare_series(["Q1", "Q2"], {"B": [1, 2], "A": [96309500, 147396600]}).as_dict()
     assert list(result["series"]) == ["B", "A"]
     assert result["series"]["A"]["values"] == [96309500, 147396600]
+    step = result["series"]["A"]["steps"][0]
+    assert (step["from_value"], step["to_value"]) == (96309500, 147396600)
+    assert isinstance(step["from_value"], int)
     assert result["periods"] == ["Q1", "Q2"]
 
 

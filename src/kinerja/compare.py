@@ -176,8 +176,8 @@ def _compare_one(
             Step(
                 periods[index - 1],
                 periods[index],
-                float(values[index - 1]),
-                float(values[index]),
+                _plain(values[index - 1]),
+                _plain(values[index]),
                 _float(change),
             )
         )
