@@ -1,0 +1,3 @@
+"""Audit pages for the cross-tenant test: the filter cannot select another tenant's enterprise."""
+
+CASES = []
