@@ -121,7 +121,7 @@ def _parse_criteria(data: Mapping[str, Any], where: str) -> tuple[str, ...]:
     if "criteria" not in data:
         raise MatrixError(place, "is missing: list the names of the criteria compared")
     raw = data["criteria"]
-    if isinstance(raw, str | bytes) or not isinstance(raw, Sequence):
+    if not _is_list(raw):
         raise MatrixError(place, "must be a list of criterion names")
     if len(raw) == 0:
         raise MatrixError(place, "is empty: at least one criterion is needed")
@@ -135,10 +135,12 @@ def _parse_criteria(data: Mapping[str, Any], where: str) -> tuple[str, ...]:
         if name in seen:
             raise MatrixError(item, f"{name!r} is a duplicate of {place}[{seen[name]}]")
         seen[name] = index
-    return tuple(raw)
+    return tuple(str(name) for name in raw)
 
 
 def _is_list(value: object) -> bool:
+    if isinstance(value, np.ndarray):
+        return value.ndim >= 1
     return isinstance(value, Sequence) and not isinstance(value, str | bytes)
 
 
