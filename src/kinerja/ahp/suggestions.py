@@ -54,16 +54,15 @@ def suggest_revisions(
     rows, cols = np.triu_indices(n, 1)
     given = ~np.isnan(matrix[rows, cols])
     rows, cols = rows[given], cols[given]
+    if len(rows) == 0:
+        return ()
     values = np.asarray(SAATY_VALUES)
-    stack = np.repeat(matrix[None], len(rows) * len(values), axis=0)
-    which = np.arange(stack.shape[0])
-    pair_of, value_of = which // len(values), which % len(values)
-    stack[which, rows[pair_of], cols[pair_of]] = values[value_of]
-    stack[which, cols[pair_of], rows[pair_of]] = 1.0 / values[value_of]
-    if complete:
-        _, lambdas = weights_and_lambda(stack, method)
-    else:
-        _, lambdas, _ = incomplete_priorities(stack, method)
+    lambdas = np.concatenate(
+        [
+            _candidate_lambdas(matrix, rows[part], cols[part], values, method, complete)
+            for part in _parts(len(rows), n)
+        ]
+    )
     crs = (consistency_index(lambdas, n) / ri).reshape(len(rows), len(values))
     current = matrix[rows, cols]
     same = np.abs(values[None, :] / current[:, None] - 1.0) <= RECIPROCAL_TOLERANCE
@@ -77,3 +76,23 @@ def suggest_revisions(
             found.append(Suggestion(pair, float(current[p]), float(values[k]), after))
     found.sort(key=lambda s: s.cr_after)
     return tuple(found[:limit])
+
+
+def _parts(pairs: int, n: int) -> list[slice]:
+    """Groups of pairs whose candidate matrices fit in about 2 million entries."""
+    per_part = max(1, (1 << 21) // (len(SAATY_VALUES) * n * n))
+    return [slice(first, first + per_part) for first in range(0, pairs, per_part)]
+
+
+def _candidate_lambdas(
+    matrix: np.ndarray, rows: np.ndarray, cols: np.ndarray, values: np.ndarray, method: str, complete: bool
+) -> np.ndarray:
+    """lambda_max of ``matrix`` with pair (rows[p], cols[p]) set to each value, pair-major."""
+    stack = np.repeat(matrix[None], len(rows) * len(values), axis=0)
+    which = np.arange(stack.shape[0])
+    pair_of, value_of = which // len(values), which % len(values)
+    stack[which, rows[pair_of], cols[pair_of]] = values[value_of]
+    stack[which, cols[pair_of], rows[pair_of]] = 1.0 / values[value_of]
+    if complete:
+        return weights_and_lambda(stack, method)[1]
+    return incomplete_priorities(stack, method)[1]
