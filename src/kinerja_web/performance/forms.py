@@ -1,1 +1,174 @@
-"""Forms of performance: Rupiah and numbers through kinerja_web.formfields."""
+"""Forms of performance: Rupiah and numbers through ``kinerja_web.formfields``, dates day-first."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kinerja_web.formfields import LocalizedDecimalField, RupiahField
+from kinerja_web.performance import periods
+from kinerja_web.performance.evaluate import Line
+from kinerja_web.performance.models import Period, Target
+
+DATE_WIDGET = forms.TextInput(
+    attrs={"placeholder": _("dd/mm/yyyy"), "autocomplete": "off", "inputmode": "numeric"}
+)
+
+
+class PeriodForm(forms.Form):
+    """A quarter or a month (its days filled in from the year and number), or a custom range."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=Period.Kind.choices, initial=Period.Kind.QUARTER, widget=forms.RadioSelect
+    )
+    year = forms.IntegerField(
+        label=_("Year"),
+        min_value=1990,
+        max_value=2100,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),
+    )
+    quarter = forms.TypedChoiceField(
+        label=_("Quarter"), choices=[(q, q) for q in range(1, 5)], coerce=int, required=False
+    )
+    month = forms.TypedChoiceField(label=_("Month"), choices=(), coerce=int, required=False)
+    start = forms.DateField(label=_("First day"), required=False, widget=DATE_WIDGET)
+    end = forms.DateField(
+        label=_("Last day"),
+        required=False,
+        widget=DATE_WIDGET,
+        help_text=_("Inclusive. For a quarter or a month the days are filled in from the year."),
+    )
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        required=False,
+        help_text=_("Leave empty for a quarter or month to get e.g. “Q1 2026”."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from django.utils.dates import MONTHS
+
+        self.fields["month"].choices = [("", "—"), *((m, MONTHS[m]) for m in range(1, 13))]
+        self.fields["quarter"].choices = [("", "—"), *((q, q) for q in range(1, 5))]
+        if not self.is_bound:
+            today = datetime.date.today()
+            self.initial.setdefault("year", today.year)
+            self.initial.setdefault("quarter", (today.month - 1) // 3 + 1)
+            self.initial.setdefault("month", today.month)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        kind, year = data.get("kind"), data.get("year")
+        if kind == Period.Kind.QUARTER:
+            quarter = data.get("quarter")
+            if not year or not quarter:
+                raise forms.ValidationError(_("Choose the year and the quarter."))
+            data["start"], data["end"] = periods.quarter_range(year, quarter)
+            data["name"] = data.get("name") or periods.quarter_name(year, quarter)
+        elif kind == Period.Kind.MONTH:
+            month = data.get("month")
+            if not year or not month:
+                raise forms.ValidationError(_("Choose the year and the month."))
+            data["start"], data["end"] = periods.month_range(year, month)
+            data["name"] = data.get("name") or periods.month_name(year, month)
+        else:
+            if not data.get("start"):
+                self.add_error("start", _("Give the first day, e.g. 20/01/2021."))
+            if not data.get("end"):
+                self.add_error("end", _("Give the last day, e.g. 31/05/2021."))
+            if not data.get("name"):
+                self.add_error("name", _("Give the period a name, e.g. “Kuartal bulan 1”."))
+            if data.get("start") and data.get("end") and data["start"] > data["end"]:
+                self.add_error("end", _("The last day must not be before the first day."))
+        return data
+
+
+class ScorecardStartForm(forms.Form):
+    framework = forms.ModelChoiceField(label=_("KPI framework"), queryset=None, empty_label=None)
+
+    def __init__(self, *args: Any, frameworks: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["framework"].queryset = frameworks
+
+
+class TargetsForm(forms.Form):
+    """One group of fields per indicator row: target, actual typed by hand (when not from
+    records) and a realization given directly. Built from the scorecard page's rows."""
+
+    def __init__(self, *args: Any, lines: Sequence[Line], targets: dict[int, Target], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lines = list(lines)
+        self.manual: dict[int, bool] = {}
+        for line in self.lines:
+            stored = targets.get(line.node_id)
+            manual = not line.from_records
+            self.manual[line.node_id] = manual
+            number_field = _money_field if line.is_money else _decimal_field
+            self.fields[f"target_{line.node_id}"] = number_field(_("Target"))
+            self.initial[f"target_{line.node_id}"] = _initial(
+                stored.target if stored else None, line.is_money
+            )
+            if manual:
+                self.fields[f"actual_{line.node_id}"] = number_field(_("Actual"))
+                self.initial[f"actual_{line.node_id}"] = _initial(
+                    stored.manual_actual if stored else None, line.is_money
+                )
+            self.fields[f"realization_{line.node_id}"] = _decimal_field(_("Realization given (%)"))
+            self.initial[f"realization_{line.node_id}"] = _initial(
+                stored.manual_realization if stored else None, False
+            )
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The cleaned rows for ``services.targets_save``."""
+        out = []
+        for line in self.lines:
+            row = {
+                "node": line.node_id,
+                "target": _decimal(self.cleaned_data.get(f"target_{line.node_id}")),
+                "manual_realization": _decimal(self.cleaned_data.get(f"realization_{line.node_id}")),
+            }
+            if self.manual[line.node_id]:
+                row["manual_actual"] = _decimal(self.cleaned_data.get(f"actual_{line.node_id}"))
+            out.append(row)
+        return out
+
+    def row_fields(self) -> list[tuple[Line, list[forms.BoundField]]]:
+        """Each row with its bound fields, for the template."""
+        rows = []
+        for line in self.lines:
+            names = [f"target_{line.node_id}"]
+            if self.manual[line.node_id]:
+                names.append(f"actual_{line.node_id}")
+            names.append(f"realization_{line.node_id}")
+            rows.append((line, [self[name] for name in names]))
+        return rows
+
+
+def _money_field(label: Any) -> forms.Field:
+    return RupiahField(label=label, required=False)
+
+
+def _decimal_field(label: Any) -> forms.Field:
+    return LocalizedDecimalField(label=label, required=False, min_value=Decimal(0))
+
+
+def _initial(value: Decimal | None, money: bool) -> Any:
+    """Stored ``Decimal('2535.0000')`` shown as ``2535``; ``14232.5000`` as ``14232.5``."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return value.normalize()
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    return Decimal(value)

@@ -1,1 +1,291 @@
-"""Pages of performance: thin views that validate and call one service or selector."""
+"""Pages of performance: thin views that validate and call one service or selector.
+
+Every object comes through ``kinerja_web.access`` (an enterprise or program the user may not see
+answers 404); a period is looked up within the enterprise's (or a visible) program.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinerja.compare import BASE_DESCRIPTIONS
+from kinerja_web import access
+from kinerja_web.performance import charts, exports, selectors, services
+from kinerja_web.performance.comparison import comparison_periods, enterprise_comparison
+from kinerja_web.performance.forms import PeriodForm, ScorecardStartForm, TargetsForm
+from kinerja_web.performance.models import Target
+from kinerja_web.performance.permissions import can_close_period, can_create_period, can_reopen_period
+
+PAGE_SIZE = 100
+
+
+def _messages_of(error: ValidationError) -> list[str]:
+    return [str(message) for message in error.messages]
+
+
+@login_required
+def period_list(request: HttpRequest) -> HttpResponse:
+    groups = [
+        (program, periods, can_create_period(request.user, program))
+        for program, periods in selectors.program_periods(request.user)
+    ]
+    return render(request, "performance/period_list.html", {"groups": groups})
+
+
+@login_required
+def period_create(request: HttpRequest, program_pk: int) -> HttpResponse:
+    program = access.get_program_for(request.user, program_pk)
+    access.require(can_create_period(request.user, program))
+    form = PeriodForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            period = services.period_create(
+                actor=request.user,
+                program=program,
+                name=data["name"],
+                kind=data["kind"],
+                start=data["start"],
+                end=data["end"],
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            messages.success(request, _("Period %(name)s created.") % {"name": period.name})
+            return redirect("performance:period_detail", pk=period.pk)
+    return render(request, "performance/period_form.html", {"form": form, "program": program})
+
+
+@login_required
+def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    period = selectors.get_period_for(request.user, pk)
+    page = Paginator(selectors.period_enterprises(request.user, period), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    rows = selectors.period_overview(period, list(page.object_list))
+    context = {
+        "period": period,
+        "program": period.program,
+        "page": page,
+        "rows": rows,
+        "can_close": period.closed_at is None and can_close_period(request.user, period),
+        "can_reopen": period.closed_at is not None and can_reopen_period(request.user, period),
+    }
+    return render(request, "performance/period_detail.html", context)
+
+
+@login_required
+def period_close(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: what closing means, and a confirmation button; POST: close."""
+    period = selectors.get_period_for(request.user, pk)
+    access.require(can_close_period(request.user, period))
+    problems: list[str] = []
+    if request.method == "POST":
+        try:
+            results = services.period_close(period=period, closed_by=request.user)
+        except ValidationError as error:
+            problems = _messages_of(error)
+        else:
+            messages.success(
+                request,
+                _("Period %(name)s closed: %(count)s scorecards frozen.")
+                % {"name": period.name, "count": len(results)},
+            )
+            return redirect("performance:period_detail", pk=period.pk)
+    scorecards = period.scorecards.count()
+    return render(
+        request,
+        "performance/period_close.html",
+        {"period": period, "program": period.program, "problems": problems, "scorecards": scorecards},
+    )
+
+
+@login_required
+@require_POST
+def period_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    period = selectors.get_period_for(request.user, pk)
+    access.require(can_reopen_period(request.user, period))
+    try:
+        services.period_reopen(period=period, actor=request.user)
+    except ValidationError as error:
+        for message in _messages_of(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Period %(name)s reopened.") % {"name": period.name})
+    return redirect("performance:period_detail", pk=period.pk)
+
+
+@login_required
+def enterprise_scorecards(request: HttpRequest, enterprise_pk: int) -> HttpResponse:
+    enterprise = access.get_enterprise_for(request.user, enterprise_pk)
+    context = {
+        "enterprise": enterprise,
+        "program": enterprise.cluster.program,
+        "rows": selectors.enterprise_scorecards(enterprise),
+    }
+    return render(request, "performance/enterprise_scorecards.html", context)
+
+
+@login_required
+def scorecard(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpResponse:
+    """The KPI paper's Table 1 layout for one enterprise and period."""
+    enterprise = access.get_enterprise_for(request.user, enterprise_pk)
+    period = selectors.get_enterprise_period(enterprise, period_pk)
+    card = selectors.scorecard_for(enterprise, period)
+    can_change = access.can_change_enterprise(request.user, enterprise)
+    context = {
+        "enterprise": enterprise,
+        "program": enterprise.cluster.program,
+        "period": period,
+        "scorecard": card,
+        "can_change": can_change and period.closed_at is None,
+    }
+    if card is None:
+        if context["can_change"]:
+            frameworks = selectors.program_frameworks(enterprise.cluster.program)
+            default = selectors.default_framework(enterprise, period)
+            context["start_form"] = ScorecardStartForm(
+                frameworks=frameworks, initial={"framework": default.pk if default else None}
+            )
+        return render(request, "performance/scorecard.html", context)
+    evaluation = selectors.scorecard_evaluation(card)
+    context.update({"evaluation": evaluation, "blocks": evaluation.perspectives()})
+    return render(request, "performance/scorecard.html", context)
+
+
+@login_required
+@require_POST
+def scorecard_start(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpResponse:
+    enterprise = access.get_enterprise_for(request.user, enterprise_pk)
+    period = selectors.get_enterprise_period(enterprise, period_pk)
+    access.require(access.can_change_enterprise(request.user, enterprise))
+    form = ScorecardStartForm(
+        request.POST, frameworks=selectors.program_frameworks(enterprise.cluster.program)
+    )
+    if form.is_valid():
+        try:
+            services.scorecard_create(
+                actor=request.user,
+                enterprise=enterprise,
+                period=period,
+                framework=form.cleaned_data["framework"],
+            )
+        except ValidationError as error:
+            for message in _messages_of(error):
+                messages.error(request, message)
+            return redirect("performance:scorecard", enterprise_pk=enterprise.pk, period_pk=period.pk)
+        return redirect("performance:targets", enterprise_pk=enterprise.pk, period_pk=period.pk)
+    messages.error(request, _("Choose a KPI framework."))
+    return redirect("performance:scorecard", enterprise_pk=enterprise.pk, period_pk=period.pk)
+
+
+@login_required
+def targets(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpResponse:
+    """Targets and actuals of one enterprise and period."""
+    enterprise = access.get_enterprise_for(request.user, enterprise_pk)
+    period = selectors.get_enterprise_period(enterprise, period_pk)
+    access.require(access.can_change_enterprise(request.user, enterprise))
+    card = selectors.scorecard_for(enterprise, period)
+    if card is None:
+        messages.info(request, _("Start the scorecard of this period first: choose its KPI framework."))
+        return redirect("performance:scorecard", enterprise_pk=enterprise.pk, period_pk=period.pk)
+    evaluation = selectors.scorecard_evaluation(card)
+    stored = {t.node_id: t for t in Target.objects.filter(scorecard=card)}
+    form = TargetsForm(request.POST or None, lines=evaluation.lines, targets=stored)
+    closed = period.closed_at is not None
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.targets_save(scorecard=card, rows=form.rows(), actor=request.user)
+        except ValidationError as error:
+            errors = _messages_of(error)
+        else:
+            messages.success(request, _("Targets and actuals saved."))
+            return redirect("performance:scorecard", enterprise_pk=enterprise.pk, period_pk=period.pk)
+    context = {
+        "enterprise": enterprise,
+        "program": enterprise.cluster.program,
+        "period": period,
+        "scorecard": card,
+        "form": form,
+        "errors": errors,
+        "closed": closed,
+        "evaluation": evaluation,
+    }
+    return render(request, "performance/targets.html", context)
+
+
+def _csv(content: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def scorecard_download(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpResponse:
+    enterprise = access.get_enterprise_for(request.user, enterprise_pk)
+    period = selectors.get_enterprise_period(enterprise, period_pk)
+    card = selectors.scorecard_for(enterprise, period)
+    if card is None:
+        raise Http404
+    evaluation = selectors.scorecard_evaluation(card)
+    name = f"scorecard-{slugify(enterprise.name)}-{slugify(period.name)}.csv"
+    return _csv(exports.scorecard_csv(evaluation), name)
+
+
+def _period_ids(request: HttpRequest) -> list[int]:
+    ids = []
+    for value in request.GET.getlist("period"):
+        try:
+            ids.append(int(value))
+        except ValueError:
+            continue
+    return ids
+
+
+@login_required
+def comparison(request: HttpRequest, enterprise_pk: int) -> HttpResponse:
+    """The enterprise's periods side by side (the KPI paper's Table 2), changes on both bases, charts."""
+    enterprise = access.get_enterprise_for(request.user, enterprise_pk)
+    chosen = _period_ids(request)
+    result = enterprise_comparison(enterprise, chosen or None)
+    context = {
+        "enterprise": enterprise,
+        "program": enterprise.cluster.program,
+        "comparison": result,
+        "all_periods": comparison_periods(enterprise),
+        "chosen": set(chosen) or {p.pk for p in result.periods},
+        "base_previous": BASE_DESCRIPTIONS["previous"],
+        "base_later": BASE_DESCRIPTIONS["later"],
+        "query_string": request.GET.urlencode(),
+    }
+    if result.columns:
+        context.update(
+            {
+                "trend_chart": charts.score_trend(result),
+                "contributions_chart": charts.contributions(result),
+                "turnover_chart": charts.turnover_and_hr(result),
+                "legend": charts.legend(result),
+                "hr_legend": charts.legend(result, hr_only=True),
+            }
+        )
+    return render(request, "performance/comparison.html", context)
+
+
+@login_required
+def comparison_download(request: HttpRequest, enterprise_pk: int) -> HttpResponse:
+    enterprise = access.get_enterprise_for(request.user, enterprise_pk)
+    result = enterprise_comparison(enterprise, _period_ids(request) or None)
+    return _csv(exports.comparison_csv(result), f"comparison-{slugify(enterprise.name)}.csv")

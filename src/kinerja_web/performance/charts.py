@@ -1,0 +1,329 @@
+"""The comparison page's charts, drawn on the server as SVG.
+
+Server-side SVG works offline and on any phone browser without JavaScript, scales with the
+page (``viewBox``), prints, and its numbers are formatted by the same code as the tables
+(``kinerja.formatting``, the active language). Each chart is a ``SafeString`` of one ``<svg>``
+with a ``<title>`` per mark (the browser shows it on hover or long press).
+
+- :func:`score_trend`: the total score of each period on the time axis, with the rating-band
+  limits and innovation-log events marked as numbered vertical lines.
+- :func:`contributions`: each period's total as a stack of its indicators' scores.
+- :func:`turnover_and_hr`: turnover per period (bars, left axis) against the scores of the
+  human-resources indicators (lines, right axis), events marked.
+
+Nothing is computed here but positions: scores, totals and turnover come from the comparison.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from kinerja.formatting import format_number, format_rupiah
+from kinerja.scoring import DEFAULT_BANDS
+from kinerja_web.performance.comparison import Comparison
+
+WIDTH, HEIGHT = 640, 300
+LEFT, RIGHT, TOP, BOTTOM = 64, 56, 20, 56
+#: Colour-blind-safe palette (Okabe-Ito, then Tol's muted), cycled for more series.
+PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#332288",
+    "#88CCEE",
+    "#44AA99",
+    "#117733",
+    "#999933",
+    "#AA4499",
+    "#882255",
+)
+EVENT_COLOUR = "#a3261b"
+
+
+def colour(index: int) -> str:
+    return PALETTE[index % len(PALETTE)]
+
+
+def _locale() -> str:
+    return "id" if (get_language() or "id").startswith("id") else "en"
+
+
+def _num(value: float, places: int = 2) -> str:
+    return format_number(value, places, _locale())
+
+
+@dataclass(frozen=True)
+class _TimeAxis:
+    start: datetime.date
+    end: datetime.date  # exclusive
+
+    def x(self, day: datetime.date) -> float:
+        span = max((self.end - self.start).days, 1)
+        return LEFT + (day - self.start).days / span * (WIDTH - LEFT - RIGHT)
+
+
+def _time_axis(comparison: Comparison) -> _TimeAxis:
+    periods = comparison.periods
+    return _TimeAxis(min(p.start for p in periods), max(p.end for p in periods) + datetime.timedelta(days=1))
+
+
+def _y(value: float, top: float) -> float:
+    """Vertical position of ``value`` on an axis from 0 to ``top``."""
+    plot = HEIGHT - TOP - BOTTOM
+    return HEIGHT - BOTTOM - (value / top * plot if top else 0)
+
+
+def nice_ticks(maximum: float, count: int = 5) -> list[float]:
+    """Round tick values from 0 up to at least ``maximum`` (steps of 1, 2, 2.5 or 5 times a power of 10)."""
+    if maximum <= 0:
+        return [0.0, 1.0]
+    raw = maximum / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    ticks = [0.0]
+    while ticks[-1] < maximum - 1e-9:
+        ticks.append(ticks[-1] + step)
+    return ticks
+
+
+def _open(label: str, description: str) -> list[str]:
+    return [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMidYMid meet">',
+        f"<title>{escape(label)}</title><desc>{escape(description)}</desc>",
+    ]
+
+
+def _text(x: float, y: float, text: str, *, anchor: str = "middle", size: int = 11, cls: str = "") -> str:
+    klass = f' class="{cls}"' if cls else ""
+    position = f'x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}"'
+    return f"<text {position}{klass}>{escape(text)}</text>"
+
+
+def _left_axis(ticks: Sequence[float], top: float, labels: Sequence[str], title: str) -> list[str]:
+    parts = []
+    for tick, label in zip(ticks, labels, strict=True):
+        y = _y(tick, top)
+        parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>')
+        parts.append(_text(LEFT - 6, y + 4, label, anchor="end", size=10))
+    parts.append(
+        f'<text transform="translate(12 {(HEIGHT - BOTTOM + TOP) / 2:.1f}) rotate(-90)" '
+        f'text-anchor="middle" font-size="11">{escape(title)}</text>'
+    )
+    return parts
+
+
+def _right_axis(ticks: Sequence[float], top: float, title: str) -> list[str]:
+    parts = [_text(WIDTH - RIGHT + 6, _y(t, top) + 4, _num(t, 1), anchor="start", size=10) for t in ticks]
+    parts.append(
+        f'<text transform="translate({WIDTH - 10} {(HEIGHT - BOTTOM + TOP) / 2:.1f}) rotate(90)" '
+        f'text-anchor="middle" font-size="11">{escape(title)}</text>'
+    )
+    return parts
+
+
+def _period_bands(comparison: Comparison, axis: _TimeAxis) -> list[str]:
+    """Alternate shading of the periods on the time axis, and their names below it."""
+    parts = []
+    every = max(1, math.ceil(len(comparison.columns) / 6))
+    for index, period in enumerate(comparison.periods):
+        x0, x1 = axis.x(period.start), axis.x(period.end + datetime.timedelta(days=1))
+        if index % 2 == 0:
+            parts.append(
+                f'<rect x="{x0:.1f}" y="{TOP}" width="{max(x1 - x0, 1):.1f}" '
+                f'height="{HEIGHT - TOP - BOTTOM}" class="period-band"/>'
+            )
+        if index % every == 0:
+            parts.append(_text((x0 + x1) / 2, HEIGHT - BOTTOM + 16, _short(period.name, x1 - x0), size=10))
+    return parts
+
+
+def _short(name: str, room: float) -> str:
+    chars = max(4, int(room / 6))
+    return name if len(name) <= chars else name[: chars - 1] + "…"
+
+
+def _events(comparison: Comparison, axis: _TimeAxis) -> list[str]:
+    parts = []
+    for number, event in enumerate(comparison.events, start=1):
+        x = axis.x(event.date)
+        title = f"{number}. {event.date.isoformat()}: {event.label}: {event.description}"
+        parts.append(
+            f'<g class="event"><title>{escape(title)}</title>'
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP}" y2="{HEIGHT - BOTTOM}" stroke="{EVENT_COLOUR}" '
+            f'stroke-dasharray="4 3"/>'
+            f'<circle cx="{x:.1f}" cy="{HEIGHT - BOTTOM + 30}" r="8" fill="{EVENT_COLOUR}"/>'
+            f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 34}" text-anchor="middle" font-size="10" '
+            f'fill="#fff">{number}</text></g>'
+        )
+    return parts
+
+
+def _close(parts: list[str]) -> SafeString:
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # every text above went through escape()
+
+
+def score_trend(comparison: Comparison) -> SafeString:
+    """Total score per period (at the middle of its date range), 0 to 100, events marked."""
+    axis = _time_axis(comparison)
+    locale = _locale()
+    parts = _open(_("Score trend"), _("Total KPI score of each period, from 0 to 100."))
+    parts += _period_bands(comparison, axis)
+    ticks = [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+    parts += _left_axis(ticks, 100, [_num(t, 0) for t in ticks], _("Total score"))
+    for band in DEFAULT_BANDS[:-1]:
+        y = _y(float(band.min), 100)
+        parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="band-line"/>')
+        parts.append(_text(WIDTH - RIGHT + 4, y + 3, band.label(locale), anchor="start", size=9, cls="muted"))
+    points = []
+    for column in comparison.columns:
+        total = column.evaluation.total
+        if total is None:
+            points.append(None)
+            continue
+        points.append((axis.x(column.midpoint), _y(total, 100), total, column))
+    parts += _polylines(points, colour(0))
+    for point in points:
+        if point is None:
+            continue
+        x, y, total, column = point
+        title = f"{column.period.name}: {_num(total)}"
+        parts.append(
+            f'<g class="point"><title>{escape(title)}</title>'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{colour(0)}"/></g>'
+        )
+        parts.append(_text(x, y - 9, _num(total), size=11, cls="value"))
+    parts += _events(comparison, axis)
+    return _close(parts)
+
+
+def _polylines(points: Sequence[tuple | None], stroke: str, *, dash: str = "") -> list[str]:
+    """Lines through consecutive points, broken where a value is missing."""
+    parts, run = [], []
+    for point in [*points, None]:
+        if point is None:
+            if len(run) >= 2:
+                coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
+                dashed = f' stroke-dasharray="{dash}"' if dash else ""
+                parts.append(
+                    f'<polyline points="{coords}" fill="none" stroke="{stroke}" stroke-width="2"{dashed}/>'
+                )
+            run = []
+        else:
+            run.append((point[0], point[1]))
+    return parts
+
+
+def contributions(comparison: Comparison) -> SafeString:
+    """Each period's total as a stack of its indicators' scores (legend: :func:`legend`)."""
+    parts = _open(
+        _("KPI contributions per period"), _("Each period's total score stacked from its indicators' scores.")
+    )
+    ticks = [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+    parts += _left_axis(ticks, 100, [_num(t, 0) for t in ticks], _("Score"))
+    count = len(comparison.columns)
+    slot = (WIDTH - LEFT - RIGHT) / max(count, 1)
+    bar = min(slot * 0.6, 80)
+    index_of = {series.key: i for i, series in enumerate(comparison.scores)}
+    for position, column in enumerate(comparison.columns):
+        x = LEFT + slot * position + (slot - bar) / 2
+        stacked = 0.0
+        for series in comparison.scores:
+            score = series.values[position]
+            if not score:
+                continue
+            y_top, y_bottom = _y(stacked + score, 100), _y(stacked, 100)
+            title = f"{column.period.name}: {series.label}: {_num(score, 3)}"
+            height = max(y_bottom - y_top, 0.5)
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y_top:.1f}" width="{bar:.1f}" height="{height:.1f}" '
+                f'fill="{colour(index_of[series.key])}"><title>{escape(title)}</title></rect>'
+            )
+            stacked += score
+        total = column.evaluation.total
+        label = _num(total) if total is not None else _("incomplete")
+        parts.append(_text(x + bar / 2, _y(stacked, 100) - 5, label, size=11, cls="value"))
+        parts.append(_text(x + bar / 2, HEIGHT - BOTTOM + 16, _short(column.period.name, slot), size=10))
+    return _close(parts)
+
+
+def turnover_and_hr(comparison: Comparison) -> SafeString:
+    """Turnover per period as bars (left axis, Rp million) and HR indicator scores as lines (right axis)."""
+    axis = _time_axis(comparison)
+    locale = _locale()
+    parts = _open(
+        _("Turnover against HR indicator scores"),
+        _("Bars: turnover of each period in Rupiah. Lines: the scores of the human-resources indicators."),
+    )
+    parts += _period_bands(comparison, axis)
+    turnover = comparison.turnover.values if comparison.turnover else ()
+    top_money = max([v for v in turnover if v] or [0])
+    money_ticks = nice_ticks(top_money / 1_000_000) if top_money else [0.0, 1.0]
+    money_top = money_ticks[-1] * 1_000_000
+    parts += _left_axis(
+        [t * 1_000_000 for t in money_ticks],
+        money_top,
+        [_num(t, 0 if t == int(t) else 1) for t in money_ticks],
+        _("Turnover (Rp million)"),
+    )
+    for column, value in zip(comparison.columns, turnover, strict=False):
+        if not value:
+            continue
+        x0 = axis.x(column.period.start)
+        x1 = axis.x(column.period.end + datetime.timedelta(days=1))
+        width = (x1 - x0) * 0.7
+        x = x0 + (x1 - x0 - width) / 2
+        y = _y(value, money_top)
+        title = f"{column.period.name}: {format_rupiah(value, locale)}"
+        parts.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{HEIGHT - BOTTOM - y:.1f}" '
+            f'class="turnover-bar"><title>{escape(title)}</title></rect>'
+        )
+    hr = [s for s in comparison.scores if s.key in comparison.hr_keys]
+    top_score = max([v for s in hr for v in s.values if v] or [1])
+    score_ticks = nice_ticks(top_score)
+    score_top = score_ticks[-1]
+    parts += _right_axis(score_ticks, score_top, _("HR indicator score"))
+    index_of = {series.key: i for i, series in enumerate(comparison.scores)}
+    for series in hr:
+        stroke = colour(index_of[series.key])
+        points = []
+        for column, value in zip(comparison.columns, series.values, strict=True):
+            points.append(
+                None if value is None else (axis.x(column.midpoint), _y(value, score_top), value, column)
+            )
+        parts += _polylines(points, stroke)
+        for point in points:
+            if point is None:
+                continue
+            x, y, value, column = point
+            title = f"{column.period.name}: {series.label}: {_num(value, 3)}"
+            parts.append(
+                f'<g class="point"><title>{escape(title)}</title>'
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{stroke}"/></g>'
+            )
+    parts += _events(comparison, axis)
+    return _close(parts)
+
+
+def legend(comparison: Comparison, *, hr_only: bool = False) -> list[tuple[str, str]]:
+    """(colour, label) of each indicator series, as the charts colour them."""
+    items = []
+    for index, series in enumerate(comparison.scores):
+        if hr_only and series.key not in comparison.hr_keys:
+            continue
+        items.append((colour(index), series.label))
+    return items

@@ -1,0 +1,136 @@
+"""CSV downloads of a scorecard (Table 1 layout) and of a comparison (Table 2 layout).
+
+Numbers are written unrounded with a dot as decimal mark (machine-readable, for spreadsheets
+and publication); headers and labels are in the active language. A UTF-8 byte-order mark lets
+spreadsheet programs read the Indonesian labels correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from kinerja.compare import BASE_DESCRIPTIONS
+from kinerja_web.performance.comparison import Comparison
+from kinerja_web.performance.evaluate import Evaluation
+
+
+def _n(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)
+
+
+def scorecard_csv(evaluation: Evaluation) -> str:
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    scorecard = evaluation.scorecard
+    writer.writerow([_("Enterprise"), scorecard.enterprise.name])
+    writer.writerow(
+        [
+            _("Period"),
+            scorecard.period.name,
+            scorecard.period.start.isoformat(),
+            scorecard.period.end.isoformat(),
+        ]
+    )
+    writer.writerow([_("Framework"), str(scorecard.framework)])
+    writer.writerow([])
+    writer.writerow(
+        [
+            _("No."),
+            _("Perspective"),
+            _("Indicator"),
+            _("Weight (%)"),
+            _("Target"),
+            _("Unit"),
+            _("Actual"),
+            _("Realization (%)"),
+            _("Realization before cap (%)"),
+            _("Score"),
+            _("Problem"),
+        ]
+    )
+    for block in evaluation.perspectives():
+        for line in block.lines:
+            writer.writerow(
+                [
+                    line.number,
+                    line.perspective,
+                    line.name,
+                    _n(line.weight),
+                    _n(line.target),
+                    line.unit,
+                    _n(line.actual),
+                    _n(line.realization),
+                    _n(line.realization_uncapped),
+                    _n(line.score),
+                    line.problem,
+                ]
+            )
+        writer.writerow(
+            ["", block.name, _("Subtotal"), _n(block.weight), "", "", "", "", "", _n(block.score), ""]
+        )
+    if evaluation.result is not None:
+        language = get_language() or "id"
+        rating = evaluation.result.rating.label("id" if language.startswith("id") else "en")
+        writer.writerow(
+            [
+                "",
+                "",
+                _("Total"),
+                _n(evaluation.result.weight_sum),
+                "",
+                "",
+                "",
+                "",
+                "",
+                _n(evaluation.total),
+                "",
+            ]
+        )
+        writer.writerow(["", "", _("Rating"), rating])
+    else:
+        for problem in evaluation.all_problems():
+            writer.writerow(["", "", _("Not scored yet"), problem])
+    return out.getvalue()
+
+
+def comparison_csv(comparison: Comparison) -> str:
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    periods = comparison.periods
+    steps = comparison.steps
+    writer.writerow([_("Enterprise"), comparison.enterprise.name])
+    writer.writerow([_("Growth (vs previous period)"), BASE_DESCRIPTIONS["previous"]])
+    writer.writerow(
+        [_("Change relative to the later value (the paper's convention)"), BASE_DESCRIPTIONS["later"]]
+    )
+    writer.writerow([])
+    header = [_("Series"), _("Unit")] + [p.name for p in periods]
+    for old, new in steps:
+        header.append(_("Growth vs previous %(old)s → %(new)s (%%)") % {"old": old.name, "new": new.name})
+        header.append(_("Relative to later %(old)s → %(new)s (%%)") % {"old": old.name, "new": new.name})
+    writer.writerow(header)
+    series = [*comparison.scores]
+    if comparison.total is not None:
+        series.append(comparison.total)
+    series += comparison.outputs
+    for item in series:
+        row = [item.label if item.kind != "score" else f"{item.perspective}: {item.label}", item.unit]
+        row += [_n(v) for v in item.values]
+        for change in item.changes:
+            row += [_n(change.previous), _n(change.later)]
+        writer.writerow(row)
+    return out.getvalue()
