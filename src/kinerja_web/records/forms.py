@@ -79,11 +79,18 @@ class DayForm(forms.Form):
     def initial_from(cls, entry: DayEntry) -> dict[str, Any]:
         initial: dict[str, Any] = {f"worker_{pk}": status for pk, status in entry.attendance.items()}
         initial.update(
-            operating_hours=entry.operating_hours,
-            rotation_hours=entry.rotation_hours,
+            operating_hours=plain(entry.operating_hours),
+            rotation_hours=plain(entry.rotation_hours),
             sales_rp=entry.sales_rp,
         )
         return initial
+
+
+def plain(value: Decimal | None) -> Decimal | None:
+    """``value`` without trailing zeros (``3.50`` -> ``3.5``, ``300.00`` -> ``300``), as an owner types it."""
+    if value is None:
+        return None
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 class ProductionRowForm(forms.Form):
@@ -97,7 +104,7 @@ class ProductionRowForm(forms.Form):
 
 def production_formset(data: Any, entry: DayEntry) -> Any:
     """The production rows of a day: what is stored, then blank rows."""
-    initial = [{"product": product, "kg": kg} for product, kg in entry.production]
+    initial = [{"product": product, "kg": plain(kg)} for product, kg in entry.production]
     blanks = max(BLANK_PRODUCTION_ROWS, MIN_PRODUCTION_ROWS - len(initial))
     formset_class = forms.formset_factory(ProductionRowForm, extra=blanks, max_num=50, absolute_max=60)
     return formset_class(data, initial=initial, prefix="production")

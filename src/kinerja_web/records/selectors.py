@@ -198,6 +198,10 @@ class InnovationEvent:
     kind_label: str
     description: str
 
+    def get_kind_display(self) -> str:
+        """The kind in the user's words, as a model's ``get_kind_display``."""
+        return self.kind_label
+
 
 def innovation_events(
     enterprise_ids: Iterable[int] | QuerySet, start: datetime.date, end: datetime.date
