@@ -275,8 +275,8 @@ def _evaluate_live(scorecards: Sequence[Scorecard]) -> dict[int, Evaluation]:
     by_period: dict[int, list[Scorecard]] = defaultdict(list)
     for scorecard in scorecards:
         by_period[scorecard.period_id].append(scorecard)
-    actuals: dict[tuple[int, str, str], Decimal] = {}
-    for members in by_period.values():
+    actuals: dict[int, dict[tuple[int, str, str], Decimal]] = {}
+    for period_id, members in by_period.items():
         period = members[0].period
         requests = {
             (spec.actual_source, spec.source_product)
@@ -284,9 +284,10 @@ def _evaluate_live(scorecards: Sequence[Scorecard]) -> dict[int, Evaluation]:
             for spec in indicators[s.framework_id].indicators
             if spec.from_records
         }
-        actuals.update(record_actuals([s.enterprise_id for s in members], period.start, period.end, requests))
+        enterprise_ids = [s.enterprise_id for s in members]
+        actuals[period_id] = record_actuals(enterprise_ids, period.start, period.end, requests)
     return {
-        s.pk: evaluate_inputs(s, indicators[s.framework_id], targets.get(s.pk, {}), actuals)
+        s.pk: evaluate_inputs(s, indicators[s.framework_id], targets.get(s.pk, {}), actuals[s.period_id])
         for s in scorecards
     }
 

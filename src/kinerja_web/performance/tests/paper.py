@@ -121,3 +121,33 @@ def table1_scorecard(enterprise, period_: Period, framework: Framework) -> Score
             manual_realization=Decimal(realization),
         )
     return scorecard
+
+
+def table2_scorecard(enterprise, period_: Period, framework: Framework, quarter: int) -> Scorecard:
+    """A month quarter whose HR scores are Table 2's (realization = score / weight x 100, given);
+    the other rows realize 100 %."""
+    scorecard = Scorecard.objects.create(enterprise=enterprise, period=period_, framework=framework)
+    nodes = {n.name: n for n in framework.nodes.filter(kind=Node.Kind.INDICATOR)}
+    for _perspective, name, weight, target, _unit, _realization, _source in TABLE1:
+        realization = Decimal(100)
+        if name in TABLE2_SCORES:
+            score = Decimal(TABLE2_SCORES[name][quarter])
+            realization = (score / Decimal(weight) * 100).quantize(Decimal("0.0001"))
+        Target.objects.create(
+            scorecard=scorecard,
+            enterprise=enterprise,
+            node=nodes[name],
+            target=Decimal(target) if target else None,
+            manual_realization=realization,
+        )
+    return scorecard
+
+
+def turnover_records(enterprise) -> None:
+    """Table 2's turnover as two sales in each month quarter."""
+    from kinerja_web.records.models import Sale
+
+    for (_name, start, end), amount in zip(MONTH_QUARTERS, TURNOVER, strict=True):
+        first = amount // 2
+        Sale.objects.create(enterprise=enterprise, date=start, amount_rp=first)
+        Sale.objects.create(enterprise=enterprise, date=end, amount_rp=amount - first)
