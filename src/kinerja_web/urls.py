@@ -16,6 +16,7 @@ urlpatterns = [
     path("frameworks/", include("kinerja_web.frameworks.urls")),
     path("records/", include("kinerja_web.records.urls")),
     path("performance/", include("kinerja_web.performance.urls")),
+    path("dashboards/", include("kinerja_web.performance.dashboard_urls")),
     path("admin/", admin.site.urls),
     path("", include("kinerja_web.programs.urls")),
 ]

@@ -1,0 +1,127 @@
+"""Pages of the cluster and program dashboards, and the ranking download.
+
+Thin views: the scope comes through :mod:`kinerja_web.access` (``dashboards.program_scope`` /
+``cluster_scope``: a program or cluster the user may not see answers 404, one they see but
+do not manage, as an owner, 403), the figures from :mod:`kinerja_web.performance.dashboards`.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from kinerja_web import access
+from kinerja_web.performance import dashboard_charts, dashboards
+from kinerja_web.performance.dashboards import Scope
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    """The dashboards the user may open: each program they manage clusters of, and those clusters."""
+    groups = dashboards.managed_programs(request.user)
+    access.require(bool(groups))
+    administered = set(access.administered_programs(request.user).values_list("pk", flat=True))
+    context = {"groups": [(program, clusters, program.pk in administered) for program, clusters in groups]}
+    return render(request, "performance/dashboard_index.html", context)
+
+
+def _render(request: HttpRequest, scope: Scope) -> HttpResponse:
+    board = dashboards.dashboard(scope, request.GET.get("page"))
+    context = {
+        "board": board,
+        "scope": scope,
+        "program": scope.program,
+        "cluster": scope.cluster,
+        "period": scope.period,
+        "restricted": scope.is_program and not access.can_administer_program(request.user, scope.program),
+        "distribution_chart": dashboard_charts.distribution(board.distribution),
+        "size_chart": dashboard_charts.averages(board.averages.by_size, _("Mean total score by size class")),
+        "commodity_chart": dashboard_charts.averages(
+            board.averages.by_commodity, _("Mean total score by commodity")
+        ),
+        "cluster_chart": (
+            dashboard_charts.averages(
+                [dashboards.Average(str(c.cluster_id), c.name, c.count, c.mean) for c in board.clusters],
+                _("Mean total score by cluster"),
+            )
+            if scope.is_program
+            else None
+        ),
+    }
+    return render(request, "performance/dashboard.html", context)
+
+
+@login_required
+def program_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render(request, dashboards.program_scope(request.user, pk, request.GET.get("period")))
+
+
+@login_required
+def cluster_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render(request, dashboards.cluster_scope(request.user, pk, request.GET.get("period")))
+
+
+class _Echo:
+    """A file-like object whose ``write`` returns the line: csv.writer feeding a streaming response."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_lines(scope: Scope) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow(
+        [
+            _("Rank"),
+            _("Enterprise"),
+            _("NIB"),
+            _("Cluster"),
+            _("Commodity"),
+            _("Size class (Law 20/2008)"),
+            _("Total score"),
+            _("Rating"),
+            _("Total score, previous period"),
+            _("Change"),
+        ]
+    )
+    for row in dashboards.ranking_rows(scope):
+        change = row.change
+        yield writer.writerow(
+            [
+                row.rank,
+                row.enterprise,
+                row.nib,
+                row.cluster,
+                row.commodity,
+                row.size_label,
+                repr(row.total),
+                row.rating,
+                "" if row.previous is None else repr(row.previous),
+                "" if change is None else repr(change),
+            ]
+        )
+
+
+def _download(scope: Scope) -> HttpResponse:
+    """The whole ranking as CSV (numbers unrounded, dot as decimal mark; headers in the active language)."""
+    name = slugify(scope.cluster.name if scope.cluster else scope.program.name) or "dashboard"
+    period = slugify(scope.period.name) if scope.period else "none"
+    response = StreamingHttpResponse(_csv_lines(scope), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="ranking-{name}-{period}.csv"'
+    return response
+
+
+@login_required
+def program_download(request: HttpRequest, pk: int) -> HttpResponse:
+    return _download(dashboards.program_scope(request.user, pk, request.GET.get("period")))
+
+
+@login_required
+def cluster_download(request: HttpRequest, pk: int) -> HttpResponse:
+    return _download(dashboards.cluster_scope(request.user, pk, request.GET.get("period")))

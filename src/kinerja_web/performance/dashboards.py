@@ -1,0 +1,565 @@
+"""Cluster and program dashboards: reads of the frozen results of closed periods.
+
+For one closed period of a program, over the clusters the user manages (an administrator: all
+of the program's; a facilitator: their own; an owner: none, see :mod:`kinerja_web.access`):
+
+- :func:`ranking_page`: one page of the ranking (rank, enterprise, cluster, size class,
+  commodity, total, rating, change against the previous closed period);
+- :func:`rating_distribution`: enterprises per rating band, best band first;
+- :func:`group_averages`: the mean total by size class (Law 20/2008, computed by
+  ``kinerja.sizing.classify``) and by commodity;
+- :func:`cluster_summaries`: count, mean, best and worst total and how many fell, per cluster;
+  :func:`overall` adds them up for the whole dashboard;
+- :func:`fallen`: the enterprises whose total is lower than in the previous closed period,
+  largest drop first.
+
+Everything comes from :class:`~kinerja_web.performance.models.ScorecardResult` rows, aggregated
+by the database (``values()``/``annotate()``), in one query per block whatever the number of
+enterprises: a dashboard costs the same number of queries for 5 enterprises as for 10,000. The
+previous period's total is joined in (a ``FilteredRelation``, i.e. one ``LEFT JOIN`` on the
+``(enterprise, period)`` index), never fetched per enterprise. The indicator ``rows`` JSON of a
+result is never read here.
+
+The size class is the core's: ``classify`` gets each enterprise's net assets and annual sales
+from the same query. It builds a full explanation each call (about 40 µs), so it is memoised
+on the two amounts (:func:`size_class`); a program of 10,000 enterprises pays it once per
+process, not once per page.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    FilteredRelation,
+    FloatField,
+    Max,
+    Min,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    Window,
+)
+from django.db.models.functions import Rank
+from django.http import Http404
+from django.utils.translation import get_language
+
+from kinerja import sizing
+from kinerja.errors import InputError
+from kinerja.scoring import DEFAULT_BANDS
+from kinerja_web import access
+from kinerja_web.performance.models import Period, ScorecardResult
+from kinerja_web.programs.models import Cluster, Enterprise, Program
+
+#: Law 20/2008 is the law the KPI paper sizes its enterprises by (performance.selectors too).
+SIZING_LAW = sizing.UU20_2008
+PAGE_SIZE = 50
+#: How many of the enterprises whose score fell the page lists (the download has them all).
+FALLEN_SHOWN = 50
+#: Group key of enterprises without a commodity, or whose size class cannot be computed.
+UNKNOWN = ""
+
+
+def _locale() -> str:
+    return "id" if (get_language() or "id").startswith("id") else "en"
+
+
+# --- Scope: which program, clusters and periods ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a dashboard covers: the program, one cluster or all, the period and the one before."""
+
+    program: Program
+    cluster: Cluster | None
+    #: Clusters whose enterprises the user may see on this dashboard (managed by them).
+    cluster_ids: tuple[int, ...]
+    #: Closed periods of the program, newest first (the choice of the period select).
+    periods: tuple[Period, ...]
+    period: Period | None
+    previous: Period | None
+
+    @property
+    def is_program(self) -> bool:
+        return self.cluster is None
+
+
+def program_scope(user: Any, program_pk: Any, period_pk: Any = None) -> Scope:
+    """The program dashboard of ``user``: 404 if they may not see the program, 403 if they manage none of it
+    (an owner); a facilitator's covers their clusters only."""
+    program = access.get_program_for(user, program_pk)
+    cluster_ids = tuple(
+        access.managed_clusters(user).filter(program=program).order_by().values_list("pk", flat=True)
+    )
+    access.require(bool(cluster_ids))
+    return _with_periods(program, None, cluster_ids, period_pk)
+
+
+def cluster_scope(user: Any, cluster_pk: Any, period_pk: Any = None) -> Scope:
+    """The cluster dashboard: 404 unless ``user`` sees the cluster, 403 unless they manage it (owners)."""
+    cluster = access.get_cluster_for(user, cluster_pk)
+    access.require(access.can_manage_cluster(user, cluster))
+    return _with_periods(cluster.program, cluster, (cluster.pk,), period_pk)
+
+
+def _with_periods(
+    program: Program, cluster: Cluster | None, cluster_ids: tuple[int, ...], period_pk: Any
+) -> Scope:
+    periods = tuple(
+        Period.objects.filter(program=program, closed_at__isnull=False).order_by("-start", "-end", "-name")
+    )
+    if period_pk in (None, ""):
+        index = 0 if periods else None
+    else:
+        try:
+            wanted = int(period_pk)
+        except (TypeError, ValueError):
+            raise Http404 from None
+        index = next((i for i, p in enumerate(periods) if p.pk == wanted), None)
+        if index is None:
+            raise Http404
+    period = periods[index] if index is not None else None
+    previous = periods[index + 1] if index is not None and index + 1 < len(periods) else None
+    return Scope(program, cluster, cluster_ids, periods, period, previous)
+
+
+def managed_programs(user: Any) -> list[tuple[Program, list[Cluster]]]:
+    """Each program in which ``user`` manages clusters, with those clusters (two queries)."""
+    clusters = list(access.managed_clusters(user).select_related("program").order_by("program__name", "name"))
+    grouped: dict[int, tuple[Program, list[Cluster]]] = {}
+    for cluster in clusters:
+        grouped.setdefault(cluster.program_id, (cluster.program, []))[1].append(cluster)
+    return list(grouped.values())
+
+
+def results(scope: Scope) -> QuerySet[ScorecardResult]:
+    """The results of the scope's period, of enterprises in the scope's clusters, with ``prev`` joined.
+
+    ``prev`` is the enterprise's result in the previous closed period (``None`` when there is none).
+    """
+    if scope.period is None:
+        return ScorecardResult.objects.none()
+    queryset = ScorecardResult.objects.filter(
+        period=scope.period,
+        cluster_id__in=scope.cluster_ids,
+        enterprise__cluster_id__in=scope.cluster_ids,
+    )
+    if scope.previous is None:
+        return queryset.annotate(
+            prev_total=Value(None, output_field=FloatField()),
+            prev_code=Value(None, output_field=CharField()),
+        )
+    return queryset.annotate(
+        prev=FilteredRelation(
+            "enterprise__scorecard_results",
+            condition=Q(enterprise__scorecard_results__period=scope.previous),
+        ),
+        prev_total=F("prev__total"),
+        prev_code=F("prev__rating_code"),
+    )
+
+
+def enterprise_count(scope: Scope) -> int:
+    """Enterprises in the scope's clusters now (with or without a result in the period)."""
+    return Enterprise.objects.filter(cluster_id__in=scope.cluster_ids).count()
+
+
+# --- Size class ---------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def size_class(net_assets: int | None, annual_sales: int | None) -> str:
+    """``micro``/``small``/``medium``/``large`` by ``kinerja.sizing.classify`` (Law 20/2008).
+
+    ``""`` when it cannot be computed (an amount the core refuses)."""
+    if annual_sales is None:
+        return UNKNOWN
+    try:
+        return sizing.classify(net_assets=net_assets, annual_sales=annual_sales, law=SIZING_LAW).class_
+    except InputError:
+        return UNKNOWN
+
+
+def size_label(code: str, locale: str | None = None) -> str:
+    return sizing.class_label(code, locale or _locale()) if code else ""
+
+
+# --- Blocks -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Band:
+    """One rating band with how many enterprises it holds."""
+
+    code: str
+    label: str
+    count: int
+    share: float  # percent of the rated enterprises
+
+
+def rating_distribution(scope: Scope) -> list[Band]:
+    """Enterprises per rating band, best first: every default band (zero included), then any other code."""
+    locale = _locale()
+    rows = {
+        row["rating_code"]: row
+        for row in results(scope)
+        .values("rating_code")
+        .annotate(
+            n=Count("id"),
+            best=Max("total"),
+            label_en=Max("rating_label"),
+            label_id=Max("rating_label_id"),
+        )
+        .order_by()
+    }
+    total = sum(row["n"] for row in rows.values())
+    bands = []
+    for band in DEFAULT_BANDS:
+        row = rows.pop(band.code, None)
+        bands.append((band.code, band.label(locale), row["n"] if row else 0))
+    for code, row in sorted(rows.items(), key=lambda item: -item[1]["best"]):
+        bands.append((code, row["label_id"] if locale == "id" else row["label_en"], row["n"]))
+    return [Band(code, label, n, 100 * n / total if total else 0.0) for code, label, n in bands]
+
+
+@dataclass(frozen=True)
+class Average:
+    """The mean total of a group of enterprises (a size class, a commodity, a cluster)."""
+
+    key: str
+    label: str
+    count: int
+    mean: float
+
+
+@dataclass(frozen=True)
+class GroupAverages:
+    by_size: list[Average]
+    by_commodity: list[Average]
+
+
+def group_averages(scope: Scope) -> GroupAverages:
+    """Mean total by size class (in class order) and by commodity (largest group first), one query.
+
+    The database groups by (commodity, net assets, annual sales) with count and sum; the size
+    class of each group comes from the core, then groups merge in Python. Commodities are merged
+    case- and space-insensitively and shown as their most frequent spelling.
+    """
+    locale = _locale()
+    sizes: dict[str, list[float]] = {}
+    commodities: dict[str, list[float]] = {}
+    spellings: dict[str, dict[str, int]] = {}
+    rows = (
+        results(scope)
+        .values_list("enterprise__commodity", "enterprise__net_assets", "enterprise__annual_sales")
+        .annotate(n=Count("id"), s=Sum("total"))
+        .order_by()
+    )
+    for commodity, net_assets, annual_sales, n, s in rows:
+        size = size_class(net_assets, annual_sales)
+        acc = sizes.setdefault(size, [0, 0.0])
+        acc[0] += n
+        acc[1] += s
+        spelled = (commodity or "").strip()
+        key = " ".join(spelled.casefold().split())
+        acc = commodities.setdefault(key, [0, 0.0])
+        acc[0] += n
+        acc[1] += s
+        counts = spellings.setdefault(key, {})
+        counts[spelled] = counts.get(spelled, 0) + n
+    order = {code: i for i, code in enumerate((*sizing.CLASSES, UNKNOWN))}
+    by_size = [
+        Average(code, size_label(code, locale), int(n), s / n)
+        for code, (n, s) in sorted(sizes.items(), key=lambda item: order[item[0]])
+    ]
+    by_commodity = [
+        Average(
+            key, max(spellings[key].items(), key=lambda kv: (kv[1], kv[0]))[0] if key else "", int(n), s / n
+        )
+        for key, (n, s) in sorted(commodities.items(), key=lambda item: (-item[1][0], item[0]))
+    ]
+    return GroupAverages(by_size, by_commodity)
+
+
+@dataclass(frozen=True)
+class ClusterSummary:
+    cluster_id: int
+    name: str
+    count: int
+    mean: float
+    best: float
+    worst: float
+    #: Enterprises with a result in the previous closed period too, and how many of them fell.
+    compared: int
+    fallen: int
+    mean_change: float | None
+
+
+def cluster_summaries(scope: Scope) -> list[ClusterSummary]:
+    """Per cluster: count, mean, best, worst, and the change against the previous period (one query)."""
+    fell = Q(prev_total__isnull=False, prev_total__gt=F("total"))
+    rows = (
+        results(scope)
+        .values("cluster_id", "cluster__name")
+        .annotate(
+            n=Count("id"),
+            s=Sum("total"),
+            best=Max("total"),
+            worst=Min("total"),
+            compared=Count("id", filter=Q(prev_total__isnull=False)),
+            fallen=Count("id", filter=fell),
+            change=Sum(F("total") - F("prev_total"), filter=Q(prev_total__isnull=False)),
+        )
+        .order_by("cluster__name", "cluster_id")
+    )
+    return [
+        ClusterSummary(
+            row["cluster_id"],
+            row["cluster__name"],
+            row["n"],
+            row["s"] / row["n"],
+            row["best"],
+            row["worst"],
+            row["compared"],
+            row["fallen"],
+            row["change"] / row["compared"] if row["compared"] else None,
+        )
+        for row in rows
+    ]
+
+
+def overall(clusters: Iterable[ClusterSummary]) -> ClusterSummary | None:
+    """The whole dashboard's summary, added up from its clusters' (no query)."""
+    clusters = list(clusters)
+    count = sum(c.count for c in clusters)
+    if not count:
+        return None
+    compared = sum(c.compared for c in clusters)
+    change = sum(c.mean_change * c.compared for c in clusters if c.mean_change is not None)
+    return ClusterSummary(
+        0,
+        "",
+        count,
+        sum(c.mean * c.count for c in clusters) / count,
+        max(c.best for c in clusters),
+        min(c.worst for c in clusters),
+        compared,
+        sum(c.fallen for c in clusters),
+        change / compared if compared else None,
+    )
+
+
+@dataclass(frozen=True)
+class RankingRow:
+    rank: int
+    enterprise_id: int
+    enterprise: str
+    nib: str
+    cluster_id: int
+    cluster: str
+    commodity: str
+    size_class: str
+    size_label: str
+    total: float
+    rating_code: str
+    rating: str
+    previous: float | None
+    previous_rating_code: str | None
+
+    @property
+    def change(self) -> float | None:
+        return None if self.previous is None else self.total - self.previous
+
+
+RANKING_FIELDS = (
+    "rank",
+    "enterprise_id",
+    "enterprise__name",
+    "enterprise__nib",
+    "cluster_id",
+    "cluster__name",
+    "enterprise__commodity",
+    "enterprise__net_assets",
+    "enterprise__annual_sales",
+    "total",
+    "rating_code",
+    "rating_label",
+    "rating_label_id",
+    "prev_total",
+    "prev_code",
+)
+
+
+def _ranked(scope: Scope) -> QuerySet:
+    """The results with their competition rank (ties share one), best first, as ``RANKING_FIELDS`` tuples."""
+    return (
+        results(scope)
+        .annotate(rank=Window(Rank(), order_by=[F("total").desc()]))
+        .order_by("-total", "enterprise__name", "enterprise_id")
+        .values_list(*RANKING_FIELDS)
+    )
+
+
+def _row(values: tuple, locale: str) -> RankingRow:
+    (rank, eid, name, nib, cid, cluster, commodity, assets, sales, total, code, en, id_, prev, prev_code) = (
+        values
+    )
+    size = size_class(assets, sales)
+    return RankingRow(
+        rank=rank,
+        enterprise_id=eid,
+        enterprise=name,
+        nib=nib,
+        cluster_id=cid,
+        cluster=cluster,
+        commodity=commodity or "",
+        size_class=size,
+        size_label=size_label(size, locale),
+        total=total,
+        rating_code=code,
+        rating=id_ if locale == "id" else en,
+        previous=prev,
+        previous_rating_code=prev_code,
+    )
+
+
+@dataclass(frozen=True)
+class RankingPage:
+    """One page of the ranking; ``count`` is the number of ranked enterprises in the scope."""
+
+    rows: list[RankingRow]
+    number: int
+    num_pages: int
+    count: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def page_number(raw: Any, count: int, per_page: int = PAGE_SIZE) -> tuple[int, int]:
+    """(page number, number of pages) for a ``?page=`` value; a bad or too large one gives the nearest."""
+    num_pages = max(1, -(-count // per_page))
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        number = 1
+    return min(max(number, 1), num_pages), num_pages
+
+
+def ranking_page(scope: Scope, count: int, raw_page: Any = None, per_page: int = PAGE_SIZE) -> RankingPage:
+    """Page ``raw_page`` of the ranking (``count`` from :func:`overall`, so no extra COUNT query)."""
+    number, num_pages = page_number(raw_page, count, per_page)
+    start = (number - 1) * per_page
+    locale = _locale()
+    rows = [_row(values, locale) for values in _ranked(scope)[start : start + per_page]] if count else []
+    return RankingPage(rows, number, num_pages, count)
+
+
+def ranking_rows(scope: Scope) -> Iterator[RankingRow]:
+    """The whole ranking, streamed in chunks (the download)."""
+    locale = _locale()
+    for values in _ranked(scope).iterator(chunk_size=2000):
+        yield _row(values, locale)
+
+
+@dataclass(frozen=True)
+class Fallen:
+    enterprise_id: int
+    enterprise: str
+    cluster: str
+    previous: float
+    total: float
+    previous_rating: str
+    rating: str
+
+    @property
+    def drop(self) -> float:
+        return self.previous - self.total
+
+
+def fallen(scope: Scope, limit: int = FALLEN_SHOWN) -> list[Fallen]:
+    """The ``limit`` largest drops of total against the previous closed period (one query)."""
+    if scope.previous is None:
+        return []
+    locale = _locale()
+    labels = {band.code: band.label(locale) for band in DEFAULT_BANDS}
+    rows = (
+        results(scope)
+        .filter(prev_total__gt=F("total"))
+        .annotate(drop=F("prev_total") - F("total"))
+        .order_by("-drop", "enterprise__name", "enterprise_id")
+        .values_list(
+            "enterprise_id",
+            "enterprise__name",
+            "cluster__name",
+            "prev_total",
+            "total",
+            "prev_code",
+            "rating_code",
+            "rating_label",
+            "rating_label_id",
+        )[:limit]
+    )
+    return [
+        Fallen(
+            eid, name, cluster, prev, total, labels.get(prev_code, prev_code), id_ if locale == "id" else en
+        )
+        for eid, name, cluster, prev, total, prev_code, code, en, id_ in rows
+    ]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything a dashboard page shows (see the module docstring for the queries)."""
+
+    scope: Scope
+    enterprises: int
+    summary: ClusterSummary | None
+    clusters: list[ClusterSummary]
+    distribution: list[Band]
+    averages: GroupAverages
+    ranking: RankingPage
+    fallen: list[Fallen]
+
+
+def dashboard(scope: Scope, raw_page: Any = None) -> Dashboard:
+    """The dashboard of ``scope``: six queries whatever the number of enterprises (none without a period)."""
+    enterprises = enterprise_count(scope)
+    if scope.period is None:
+        return Dashboard(
+            scope, enterprises, None, [], [], GroupAverages([], []), RankingPage([], 1, 1, 0), []
+        )
+    clusters = cluster_summaries(scope)
+    summary = overall(clusters)
+    count = summary.count if summary else 0
+    return Dashboard(
+        scope=scope,
+        enterprises=enterprises,
+        summary=summary,
+        clusters=clusters,
+        distribution=rating_distribution(scope),
+        averages=group_averages(scope),
+        ranking=ranking_page(scope, count, raw_page),
+        fallen=fallen(scope),
+    )
