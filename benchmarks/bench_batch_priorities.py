@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000, help="matrices per size for Kinerja")
     parser.add_argument("--ahpy-count", type=int, default=2_000, help="of those, how many AHPy computes")
-    parser.add_argument("--repeat", type=int, default=7, help="Kinerja runs per size; the best counts")
+    parser.add_argument("--repeat", type=int, default=15, help="Kinerja runs per size; the best counts")
     parser.add_argument("--ahpy-repeat", type=int, default=3, help="AHPy runs per size; the best counts")
     args = parser.parse_args(argv)
     ahpy_count = min(args.ahpy_count, args.count)
