@@ -60,7 +60,7 @@ def test_facilitator_reads_the_tree_global_weights_and_sensitivity(facilitator_c
 
 
 def test_the_verbal_scale_is_indonesian_by_default(facilitator_client, cluster):
-    framework, sdm, _ = three_indicators(cluster.program)
+    _framework, sdm, _ = three_indicators(cluster.program)
 
     page = facilitator_client.get(reverse("frameworks:judgments_new", args=[sdm.pk])).content.decode()
 
@@ -71,7 +71,7 @@ def test_the_verbal_scale_is_indonesian_by_default(facilitator_client, cluster):
 
 def test_live_preview_returns_weights_cr_and_suggestions_without_saving(facilitator_client, cluster):
     in_english(facilitator_client)
-    framework, sdm, children = three_indicators(cluster.program)
+    _framework, sdm, children = three_indicators(cluster.program)
     url = reverse("frameworks:judgments_preview", args=[sdm.pk])
 
     response = facilitator_client.post(url, _verbal(children, ["3", "1/2", "2"]), HTTP_HX_REQUEST="true")
@@ -85,7 +85,7 @@ def test_live_preview_returns_weights_cr_and_suggestions_without_saving(facilita
 
 
 def test_saving_judgments_on_the_verbal_scale_stores_them(facilitator_client, cluster):
-    framework, sdm, children = three_indicators(cluster.program)
+    _framework, sdm, children = three_indicators(cluster.program)
 
     response = facilitator_client.post(
         reverse("frameworks:judgments_new", args=[sdm.pk]), _verbal(children, ["3", "5", "2"])
@@ -98,7 +98,7 @@ def test_saving_judgments_on_the_verbal_scale_stores_them(facilitator_client, cl
 
 
 def test_matrix_entry_accepts_fractions_and_decimals_and_names_a_bad_pair(facilitator_client, cluster):
-    framework, sdm, children = three_indicators(cluster.program)
+    _framework, sdm, children = three_indicators(cluster.program)
     a, b, c = (child.pk for child in children)
     url = reverse("frameworks:judgments_new", args=[sdm.pk])
     data = {"mode": "matrix", "expert_name": "Ahli", "expert_weight": "1"}
@@ -117,8 +117,8 @@ def test_matrix_entry_accepts_fractions_and_decimals_and_names_a_bad_pair(facili
 
 
 def test_a_suggestion_is_applied_to_the_form_unsaved_without_javascript(facilitator_client, cluster):
-    framework, sdm, children = three_indicators(cluster.program)
-    a, b, c = (child.pk for child in children)
+    _framework, sdm, children = three_indicators(cluster.program)
+    a, _b, c = (child.pk for child in children)
     data = _verbal(children, ["3", "1/2", "2"])
 
     response = facilitator_client.post(
@@ -225,7 +225,7 @@ def test_creating_a_framework_from_the_default_template(facilitator_client, clus
 
 
 def test_node_editor_adds_renames_moves_and_removes(facilitator_client, cluster):
-    framework, sdm, children = three_indicators(cluster.program)
+    _framework, sdm, children = three_indicators(cluster.program)
 
     facilitator_client.post(
         reverse("frameworks:node_add", args=[sdm.pk]),
@@ -262,12 +262,14 @@ def test_node_editor_adds_renames_moves_and_removes(facilitator_client, cluster)
 
 
 def test_adopted_weights_are_entered_in_percent(facilitator_client, cluster):
-    framework, sdm, children = three_indicators(cluster.program)
+    _framework, sdm, children = three_indicators(cluster.program)
     url = reverse("frameworks:adopted", args=[sdm.pk])
 
-    wrong = facilitator_client.post(url, {f"weight_{c.pk}": v for c, v in zip(children, ["50", "30", "10"])})
+    wrong = facilitator_client.post(
+        url, {f"weight_{c.pk}": v for c, v in zip(children, ["50", "30", "10"], strict=True)}
+    )
     right = facilitator_client.post(
-        url, {f"weight_{c.pk}": v for c, v in zip(children, ["50", "30,5", "19,5"])}
+        url, {f"weight_{c.pk}": v for c, v in zip(children, ["50", "30,5", "19,5"], strict=True)}
     )
 
     assert wrong.status_code == 200 and "sum to" in wrong.content.decode()
