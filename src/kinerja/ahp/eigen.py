@@ -12,7 +12,7 @@ the normalised limit of ``A^k e``), vectorised over a block of matrices:
   same eigenvectors, while the other eigenvalues move closer to 0);
 - it normalises and tests convergence every ``STEPS_PER_ROUND`` steps: a matrix is done when
   no weight changed by more than ``TOLERANCE`` over the round (the error left is then about
-  ``TOLERANCE * q / (1 - q)`` with ``q`` the error ratio of a round, ~1e-12 for AHP matrices);
+  ``TOLERANCE * q / (1 - q)`` with ``q`` the error ratio of a round: ~1e-11 for AHP matrices);
   once ``COMPACT`` of the active matrices are done they leave the block, so it shrinks as it
   converges;
 - lambda_max comes from the converged vector: ``sqrt(sum(S w) - beta)`` for ``w`` summing to 1.
@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 
 #: A matrix has converged when no weight changes by more than this over one round.
-TOLERANCE = 1e-11
+TOLERANCE = 1e-10
 #: Steps with ``A^2`` between two normalisations and convergence tests.
 STEPS_PER_ROUND = 2
 #: The shift of S is beta = (SHIFT_BASE + SHIFT_PER_CRITERION * n) * n * CI_estimate, tuned on
