@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -31,7 +31,7 @@ from kinerja.scoring import DEFAULT_BANDS
 from kinerja_web.performance.comparison import Comparison
 
 WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 64, 56, 20, 56
+LEFT, RIGHT, TOP, BOTTOM = 64, 56, 20, 64
 #: Colour-blind-safe palette (Okabe-Ito, then Tol's muted), cycled for more series.
 PALETTE = (
     "#0072B2",
@@ -64,19 +64,53 @@ def _num(value: float, places: int = 2) -> str:
     return format_number(value, places, _locale())
 
 
-@dataclass(frozen=True)
+GAP = 10  # pixels between two periods' slots on the time axis
+
+
 class _TimeAxis:
-    start: datetime.date
-    end: datetime.date  # exclusive
+    """Time, piecewise: each period gets an equal slot in which its days run linearly.
+
+    Periods of one comparison can be years apart (the paper's 2021 month quarters and 2026's
+    quarters); a plain calendar axis would squeeze them into slivers. Within a slot, a date's
+    place is exact, so an event sits where it happened in its period; a date between periods
+    sits in the gap between their slots, which is marked as a break when days are skipped.
+    """
+
+    def __init__(self, periods: Sequence[Any]) -> None:
+        self.periods = list(periods)
+        count = max(len(self.periods), 1)
+        self.slot = (WIDTH - LEFT - RIGHT - GAP * (count - 1)) / count
+
+    def span(self, index: int) -> tuple[float, float]:
+        x0 = LEFT + index * (self.slot + GAP)
+        return x0, x0 + self.slot
 
     def x(self, day: datetime.date) -> float:
-        span = max((self.end - self.start).days, 1)
-        return LEFT + (day - self.start).days / span * (WIDTH - LEFT - RIGHT)
+        for index, period in enumerate(self.periods):
+            if period.start <= day <= period.end:
+                x0, _x1 = self.span(index)
+                days = (period.end - period.start).days + 1
+                return x0 + ((day - period.start).days + 0.5) / days * self.slot
+        for index, period in enumerate(self.periods):
+            if day < period.start:
+                return self.span(index)[0] - GAP / 2 if index else LEFT
+        return WIDTH - RIGHT
+
+    def middle(self, index: int) -> float:
+        x0, x1 = self.span(index)
+        return (x0 + x1) / 2
+
+    def breaks(self) -> list[float]:
+        """x of each gap between two periods that skips days."""
+        out = []
+        for index in range(1, len(self.periods)):
+            if self.periods[index].start > self.periods[index - 1].end + datetime.timedelta(days=1):
+                out.append(self.span(index)[0] - GAP / 2)
+        return out
 
 
 def _time_axis(comparison: Comparison) -> _TimeAxis:
-    periods = comparison.periods
-    return _TimeAxis(min(p.start for p in periods), max(p.end for p in periods) + datetime.timedelta(days=1))
+    return _TimeAxis(comparison.periods)
 
 
 def _y(value: float, top: float) -> float:
@@ -135,18 +169,18 @@ def _right_axis(ticks: Sequence[float], top: float, title: str) -> list[str]:
 
 
 def _period_bands(comparison: Comparison, axis: _TimeAxis) -> list[str]:
-    """Alternate shading of the periods on the time axis, and their names below it."""
+    """The periods' slots on the time axis (alternately shaded), their names, and breaks in time."""
     parts = []
-    every = max(1, math.ceil(len(comparison.columns) / 6))
     for index, period in enumerate(comparison.periods):
-        x0, x1 = axis.x(period.start), axis.x(period.end + datetime.timedelta(days=1))
+        x0, x1 = axis.span(index)
         if index % 2 == 0:
             parts.append(
-                f'<rect x="{x0:.1f}" y="{TOP}" width="{max(x1 - x0, 1):.1f}" '
+                f'<rect x="{x0:.1f}" y="{TOP}" width="{x1 - x0:.1f}" '
                 f'height="{HEIGHT - TOP - BOTTOM}" class="period-band"/>'
             )
-        if index % every == 0:
-            parts.append(_text((x0 + x1) / 2, HEIGHT - BOTTOM + 16, _short(period.name, x1 - x0), size=10))
+        parts.append(_text((x0 + x1) / 2, HEIGHT - BOTTOM + 14, _short(period.name, x1 - x0), size=10))
+    for x in axis.breaks():
+        parts.append(_text(x, HEIGHT - BOTTOM + 4, "≈", size=12, cls="muted"))
     return parts
 
 
@@ -156,17 +190,23 @@ def _short(name: str, room: float) -> str:
 
 
 def _events(comparison: Comparison, axis: _TimeAxis) -> list[str]:
+    """Each innovation-log event as a dashed vertical line with its number below the axis
+    (numbers of events close together are stacked so they stay readable)."""
     parts = []
+    placed: list[tuple[float, int]] = []
     for number, event in enumerate(comparison.events, start=1):
         x = axis.x(event.date)
+        row = min(sum(1 for other, _row in placed if abs(other - x) < 16), 2)
+        placed.append((x, row))
+        y = HEIGHT - BOTTOM + 28 + row * 17
         title = f"{number}. {event.date.isoformat()}: {event.label}: {event.description}"
         parts.append(
             f'<g class="event"><title>{escape(title)}</title>'
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP}" y2="{HEIGHT - BOTTOM}" stroke="{EVENT_COLOUR}" '
             f'stroke-dasharray="4 3"/>'
-            f'<circle cx="{x:.1f}" cy="{HEIGHT - BOTTOM + 30}" r="8" fill="{EVENT_COLOUR}"/>'
-            f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 34}" text-anchor="middle" font-size="10" '
-            f'fill="#fff">{number}</text></g>'
+            f'<circle cx="{x:.1f}" cy="{y}" r="8" fill="{EVENT_COLOUR}"/>'
+            f'<text x="{x:.1f}" y="{y + 4}" text-anchor="middle" font-size="11" class="event-number">'
+            f"{number}</text></g>"
         )
     return parts
 
@@ -187,14 +227,14 @@ def score_trend(comparison: Comparison) -> SafeString:
     for band in DEFAULT_BANDS[:-1]:
         y = _y(float(band.min), 100)
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="band-line"/>')
-        parts.append(_text(WIDTH - RIGHT + 4, y + 3, band.label(locale), anchor="start", size=9, cls="muted"))
+        parts.append(_text(WIDTH - RIGHT - 4, y - 3, band.label(locale), anchor="end", size=9, cls="muted"))
     points = []
-    for column in comparison.columns:
+    for index, column in enumerate(comparison.columns):
         total = column.evaluation.total
         if total is None:
             points.append(None)
             continue
-        points.append((axis.x(column.midpoint), _y(total, 100), total, column))
+        points.append((axis.middle(index), _y(total, 100), total, column))
     parts += _polylines(points, colour(0))
     for point in points:
         if point is None:
@@ -279,12 +319,11 @@ def turnover_and_hr(comparison: Comparison) -> SafeString:
         [_num(t, 0 if t == int(t) else 1) for t in money_ticks],
         _("Turnover (Rp million)"),
     )
-    for column, value in zip(comparison.columns, turnover, strict=False):
+    for index, (column, value) in enumerate(zip(comparison.columns, turnover, strict=False)):
         if not value:
             continue
-        x0 = axis.x(column.period.start)
-        x1 = axis.x(column.period.end + datetime.timedelta(days=1))
-        width = (x1 - x0) * 0.7
+        x0, x1 = axis.span(index)
+        width = (x1 - x0) * 0.6
         x = x0 + (x1 - x0 - width) / 2
         y = _y(value, money_top)
         title = f"{column.period.name}: {format_rupiah(value, locale)}"
@@ -301,10 +340,9 @@ def turnover_and_hr(comparison: Comparison) -> SafeString:
     for series in hr:
         stroke = colour(index_of[series.key])
         points = []
-        for column, value in zip(comparison.columns, series.values, strict=True):
-            points.append(
-                None if value is None else (axis.x(column.midpoint), _y(value, score_top), value, column)
-            )
+        for index, (column, value) in enumerate(zip(comparison.columns, series.values, strict=True)):
+            point = (axis.middle(index), _y(value, score_top), value, column) if value is not None else None
+            points.append(point)
         parts += _polylines(points, stroke)
         for point in points:
             if point is None:

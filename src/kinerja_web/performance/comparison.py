@@ -63,10 +63,6 @@ class PeriodColumn:
     scorecard: Scorecard
     evaluation: Evaluation
 
-    @property
-    def midpoint(self) -> datetime.date:
-        return self.period.start + (self.period.end - self.period.start) / 2
-
 
 @dataclass(frozen=True)
 class Event:

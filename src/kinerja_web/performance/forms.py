@@ -102,7 +102,14 @@ class TargetsForm(forms.Form):
     """One group of fields per indicator row: target, actual typed by hand (when not from
     records) and a realization given directly. Built from the scorecard page's rows."""
 
-    def __init__(self, *args: Any, lines: Sequence[Line], targets: dict[int, Target], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        lines: Sequence[Line],
+        targets: dict[int, Target],
+        disabled: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.lines = list(lines)
         self.manual: dict[int, bool] = {}
@@ -124,6 +131,10 @@ class TargetsForm(forms.Form):
             self.initial[f"realization_{line.node_id}"] = _initial(
                 stored.manual_realization if stored else None, False
             )
+
+        if disabled:  # a closed period: shown, not editable
+            for field in self.fields.values():
+                field.disabled = True
 
     def rows(self) -> list[dict[str, Any]]:
         """The cleaned rows for ``services.targets_save``."""

@@ -203,8 +203,8 @@ def targets(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpRes
         return redirect("performance:scorecard", enterprise_pk=enterprise.pk, period_pk=period.pk)
     evaluation = selectors.scorecard_evaluation(card)
     stored = {t.node_id: t for t in Target.objects.filter(scorecard=card)}
-    form = TargetsForm(request.POST or None, lines=evaluation.lines, targets=stored)
     closed = period.closed_at is not None
+    form = TargetsForm(request.POST or None, lines=evaluation.lines, targets=stored, disabled=closed)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:

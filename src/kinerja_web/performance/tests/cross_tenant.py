@@ -58,7 +58,11 @@ def _open_period_without_scorecard(enterprise):
     period, _ = Period.objects.get_or_create(
         program=program,
         name="Triwulan kosong",
-        defaults={"kind": Period.Kind.QUARTER, "start": datetime.date(2026, 1, 1), "end": datetime.date(2026, 3, 31)},
+        defaults={
+            "kind": Period.Kind.QUARTER,
+            "start": datetime.date(2026, 1, 1),
+            "end": datetime.date(2026, 3, 31),
+        },
     )
     return reverse("performance:scorecard_start", args=[enterprise.pk, period.pk])
 

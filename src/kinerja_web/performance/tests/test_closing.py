@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from kinerja_web.audit.models import AuditEntry
 from kinerja_web.frameworks.selectors import framework_is_locked
@@ -65,11 +66,11 @@ def test_editing_targets_of_a_closed_period_is_refused(paper_world):
     services.period_close(period=paper_world.period, closed_by=paper_world.admin)
     paper_world.scorecard.refresh_from_db()
     node = paper_world.framework.nodes.get(name="Attendance")
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         services.targets_save(
             scorecard=paper_world.scorecard, rows=[{"node": node, "target": "3000"}], actor=paper_world.owner
         )
-    assert "closed" in str(error.value)
+    assert "Kuartal bulan 3 is closed" in str(error.value)
     assert Target.objects.get(scorecard=paper_world.scorecard, node=node).target == Decimal(2535)
 
 
