@@ -65,5 +65,5 @@ for _name, (_factory, _data) in _LISTS.items():
         ),
     ]
 
-# POST-only actions.
-NOT_LINKED = {f"records:{name}_delete" for name in _LISTS}
+# POST-only actions, and the owners' "record today" menu entry, which only redirects to their day form.
+NOT_LINKED = {f"records:{name}_delete" for name in _LISTS} | {"records:today"}
