@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -31,29 +32,54 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "performance/dashboard_index.html", context)
 
 
+def _url_pattern(name: str, *args: int | None) -> str:
+    """``reverse(name, args)`` with ``{}`` for each ``None``: one reverse for a whole table's links."""
+    marker = 987654321987
+    url = reverse(name, args=[marker if arg is None else arg for arg in args])
+    return url.replace(str(marker), "{}")
+
+
 def _render(request: HttpRequest, scope: Scope) -> HttpResponse:
     board = dashboards.dashboard(scope, request.GET.get("page"))
+    blocks = board.aggregates
     context = {
         "board": board,
+        "blocks": blocks,
         "scope": scope,
         "program": scope.program,
         "cluster": scope.cluster,
         "period": scope.period,
         "restricted": scope.is_program and not access.can_administer_program(request.user, scope.program),
-        "distribution_chart": dashboard_charts.distribution(board.distribution),
-        "size_chart": dashboard_charts.averages(board.averages.by_size, _("Mean total score by size class")),
-        "commodity_chart": dashboard_charts.averages(
-            board.averages.by_commodity, _("Mean total score by commodity")
-        ),
-        "cluster_chart": (
-            dashboard_charts.averages(
-                [dashboards.Average(str(c.cluster_id), c.name, c.count, c.mean) for c in board.clusters],
-                _("Mean total score by cluster"),
-            )
-            if scope.is_program
-            else None
-        ),
     }
+    if scope.period is not None:
+        scorecard = _url_pattern("performance:scorecard", None, scope.period.pk)
+        cluster = _url_pattern("dashboards:cluster", None) + f"?period={scope.period.pk}"
+        context.update(
+            {
+                "ranking": [
+                    (row, scorecard.format(row.enterprise_id), cluster.format(row.cluster_id))
+                    for row in board.ranking.rows
+                ],
+                "fallen": [(row, scorecard.format(row.enterprise_id)) for row in board.fallen],
+                "clusters": [(row, cluster.format(row.cluster_id)) for row in blocks.clusters],
+                "distribution_chart": dashboard_charts.distribution(blocks.distribution),
+                "size_chart": dashboard_charts.averages(blocks.by_size, _("Mean total score by size class")),
+                "commodity_chart": dashboard_charts.averages(
+                    blocks.by_commodity, _("Mean total score by commodity")
+                ),
+                "cluster_chart": (
+                    dashboard_charts.averages(
+                        [
+                            dashboards.Average(str(c.cluster_id), c.name, c.count, c.mean)
+                            for c in blocks.clusters
+                        ],
+                        _("Mean total score by cluster"),
+                    )
+                    if scope.is_program
+                    else None
+                ),
+            }
+        )
     return render(request, "performance/dashboard.html", context)
 
 

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connections
 from django.db.models import (
     CharField,
     Count,
@@ -205,31 +206,6 @@ class Band:
     share: float  # percent of the rated enterprises
 
 
-def rating_distribution(scope: Scope) -> list[Band]:
-    """Enterprises per rating band, best first: every default band (zero included), then any other code."""
-    locale = _locale()
-    rows = {
-        row["rating_code"]: row
-        for row in results(scope)
-        .values("rating_code")
-        .annotate(
-            n=Count("id"),
-            best=Max("total"),
-            label_en=Max("rating_label"),
-            label_id=Max("rating_label_id"),
-        )
-        .order_by()
-    }
-    total = sum(row["n"] for row in rows.values())
-    bands = []
-    for band in DEFAULT_BANDS:
-        row = rows.pop(band.code, None)
-        bands.append((band.code, band.label(locale), row["n"] if row else 0))
-    for code, row in sorted(rows.items(), key=lambda item: -item[1]["best"]):
-        bands.append((code, row["label_id"] if locale == "id" else row["label_en"], row["n"]))
-    return [Band(code, label, n, 100 * n / total if total else 0.0) for code, label, n in bands]
-
-
 @dataclass(frozen=True)
 class Average:
     """The mean total of a group of enterprises (a size class, a commodity, a cluster)."""
@@ -238,55 +214,6 @@ class Average:
     label: str
     count: int
     mean: float
-
-
-@dataclass(frozen=True)
-class GroupAverages:
-    by_size: list[Average]
-    by_commodity: list[Average]
-
-
-def group_averages(scope: Scope) -> GroupAverages:
-    """Mean total by size class (in class order) and by commodity (largest group first), one query.
-
-    The database groups by (commodity, net assets, annual sales) with count and sum; the size
-    class of each group comes from the core, then groups merge in Python. Commodities are merged
-    case- and space-insensitively and shown as their most frequent spelling.
-    """
-    locale = _locale()
-    sizes: dict[str, list[float]] = {}
-    commodities: dict[str, list[float]] = {}
-    spellings: dict[str, dict[str, int]] = {}
-    rows = (
-        results(scope)
-        .values_list("enterprise__commodity", "enterprise__net_assets", "enterprise__annual_sales")
-        .annotate(n=Count("id"), s=Sum("total"))
-        .order_by()
-    )
-    for commodity, net_assets, annual_sales, n, s in rows:
-        size = size_class(net_assets, annual_sales)
-        acc = sizes.setdefault(size, [0, 0.0])
-        acc[0] += n
-        acc[1] += s
-        spelled = (commodity or "").strip()
-        key = " ".join(spelled.casefold().split())
-        acc = commodities.setdefault(key, [0, 0.0])
-        acc[0] += n
-        acc[1] += s
-        counts = spellings.setdefault(key, {})
-        counts[spelled] = counts.get(spelled, 0) + n
-    order = {code: i for i, code in enumerate((*sizing.CLASSES, UNKNOWN))}
-    by_size = [
-        Average(code, size_label(code, locale), int(n), s / n)
-        for code, (n, s) in sorted(sizes.items(), key=lambda item: order[item[0]])
-    ]
-    by_commodity = [
-        Average(
-            key, max(spellings[key].items(), key=lambda kv: (kv[1], kv[0]))[0] if key else "", int(n), s / n
-        )
-        for key, (n, s) in sorted(commodities.items(), key=lambda item: (-item[1][0], item[0]))
-    ]
-    return GroupAverages(by_size, by_commodity)
 
 
 @dataclass(frozen=True)
@@ -303,37 +230,183 @@ class ClusterSummary:
     mean_change: float | None
 
 
-def cluster_summaries(scope: Scope) -> list[ClusterSummary]:
-    """Per cluster: count, mean, best, worst, and the change against the previous period (one query)."""
+@dataclass(frozen=True)
+class Aggregates:
+    """The blocks of a dashboard that summarise all its enterprises."""
+
+    clusters: list[ClusterSummary]
+    distribution: list[Band]
+    by_size: list[Average]
+    by_commodity: list[Average]
+
+    @property
+    def summary(self) -> ClusterSummary | None:
+        return overall(self.clusters)
+
+
+GROUP_KEY = (
+    "cluster_id",
+    "cluster__name",
+    "rating_code",
+    "enterprise__commodity",
+    "enterprise__net_assets",
+    "enterprise__annual_sales",
+)
+
+
+def _group_rows(scope: Scope) -> QuerySet:
+    """One aggregate query: count, sum, best, worst and change per group of ``GROUP_KEY``.
+
+    Every block of :func:`aggregates` adds these groups up, so the results are read once. The
+    key holds what a block groups by; net assets and annual sales are there because the size
+    class is the core's to compute (enterprises sharing both amounts form one group).
+    """
     fell = Q(prev_total__isnull=False, prev_total__gt=F("total"))
-    rows = (
+    return (
         results(scope)
-        .values("cluster_id", "cluster__name")
+        .values_list(*GROUP_KEY)
         .annotate(
             n=Count("id"),
             s=Sum("total"),
             best=Max("total"),
             worst=Min("total"),
-            compared=Count("id", filter=Q(prev_total__isnull=False)),
+            compared=Count("prev_total"),
             fallen=Count("id", filter=fell),
-            change=Sum(F("total") - F("prev_total"), filter=Q(prev_total__isnull=False)),
+            change=Sum(F("total") - F("prev_total")),
         )
-        .order_by("cluster__name", "cluster_id")
+        .order_by()
     )
-    return [
-        ClusterSummary(
-            row["cluster_id"],
-            row["cluster__name"],
-            row["n"],
-            row["s"] / row["n"],
-            row["best"],
-            row["worst"],
-            row["compared"],
-            row["fallen"],
-            row["change"] / row["compared"] if row["compared"] else None,
-        )
-        for row in rows
+
+
+def _fetch(queryset: QuerySet) -> list[tuple]:
+    """The rows of a ``values_list`` query of plain numbers and texts, without per-value converters.
+
+    The same SQL as iterating the queryset; for the thousands of groups of a large program the
+    ORM's per-row conversion would cost more than the query itself.
+    """
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def aggregates(scope: Scope) -> Aggregates:
+    """Clusters, rating distribution and mean totals by size class and by commodity, in one query.
+
+    Distribution: every default band (zero included) best first, then any other code by its best
+    total. Size classes in the core's order (micro, small, medium, large), unknown last.
+    Commodities are merged case- and space-insensitively, shown as their most frequent
+    spelling, largest group first.
+    """
+    locale = _locale()
+    clusters: dict[int, list] = {}
+    bands: dict[str, list] = {}
+    sizes: dict[str, list] = {}
+    commodities: dict[str, list] = {}
+    spellings: dict[str, dict[str, int]] = {}
+    for (
+        cid,
+        cname,
+        code,
+        commodity,
+        assets,
+        sales,
+        n,
+        s,
+        best,
+        worst,
+        compared,
+        fell,
+        change,
+    ) in _fetch(_group_rows(scope)):
+        c = clusters.get(cid)
+        if c is None:
+            clusters[cid] = [cname, n, s, best, worst, compared, fell, change or 0.0]
+        else:
+            c[1] += n
+            c[2] += s
+            c[3] = max(c[3], best)
+            c[4] = min(c[4], worst)
+            c[5] += compared
+            c[6] += fell
+            c[7] += change or 0.0
+        b = bands.setdefault(code, [0, best])
+        b[0] += n
+        b[1] = max(b[1], best)
+        size = sizes.setdefault(size_class(assets, sales), [0, 0.0])
+        size[0] += n
+        size[1] += s
+        spelled = (commodity or "").strip()
+        key = " ".join(spelled.casefold().split())
+        group = commodities.setdefault(key, [0, 0.0])
+        group[0] += n
+        group[1] += s
+        counts = spellings.setdefault(key, {})
+        counts[spelled] = counts.get(spelled, 0) + n
+    cluster_list = [
+        ClusterSummary(cid, c[0], c[1], c[2] / c[1], c[3], c[4], c[5], c[6], c[7] / c[5] if c[5] else None)
+        for cid, c in sorted(clusters.items(), key=lambda item: (item[1][0], item[0]))
     ]
+    order = {code: i for i, code in enumerate((*sizing.CLASSES, UNKNOWN))}
+    return Aggregates(
+        clusters=cluster_list,
+        distribution=_distribution(scope, bands, locale),
+        by_size=[
+            Average(code, size_label(code, locale), n, s / n)
+            for code, (n, s) in sorted(sizes.items(), key=lambda item: order[item[0]])
+        ],
+        by_commodity=[
+            Average(key, _spelling(spellings[key]) if key else "", n, s / n)
+            for key, (n, s) in sorted(commodities.items(), key=lambda item: (-item[1][0], item[0]))
+        ],
+    )
+
+
+class RatingLabels(dict):
+    """Rating code to label in one language: the core's default bands, else the label stored with
+    the results (looked up on first use; a code nobody stored shows as itself)."""
+
+    def __init__(self, scope: Scope, locale: str) -> None:
+        super().__init__({band.code: band.label(locale) for band in DEFAULT_BANDS})
+        self[None] = ""
+        self.scope, self.locale = scope, locale
+
+    def load(self, codes: Iterable[str | None]) -> RatingLabels:
+        unknown = {code for code in codes if code not in self}
+        if unknown:
+            stored = (
+                ScorecardResult.objects.filter(period__program=self.scope.program, rating_code__in=unknown)
+                .values_list("rating_code")
+                .annotate(en=Max("rating_label"), id_=Max("rating_label_id"))
+                .order_by()
+            )
+            self.update({code: id_ if self.locale == "id" else en for code, en, id_ in stored})
+            self.update({code: code for code in unknown if code not in self})
+        return self
+
+    def __missing__(self, code: str) -> str:
+        return self.load([code])[code]
+
+
+def rating_labels(scope: Scope, codes: Iterable[str | None], locale: str) -> RatingLabels:
+    """The label of each rating code in ``locale``.
+
+    Results carry their labels, but reading them would make every dashboard query read the
+    table rather than an index; only codes outside the default bands cost a (small) query.
+    """
+    return RatingLabels(scope, locale).load(codes)
+
+
+def _spelling(counts: dict[str, int]) -> str:
+    return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
+
+
+def _distribution(scope: Scope, bands: dict[str, list], locale: str) -> list[Band]:
+    total = sum(b[0] for b in bands.values())
+    labels = rating_labels(scope, bands, locale)
+    rows = [(band.code, band.label(locale), bands.pop(band.code, [0])[0]) for band in DEFAULT_BANDS]
+    rows += [(code, labels[code], b[0]) for code, b in sorted(bands.items(), key=lambda item: -item[1][1])]
+    return [Band(code, label, n, 100 * n / total if total else 0.0) for code, label, n in rows]
 
 
 def overall(clusters: Iterable[ClusterSummary]) -> ClusterSummary | None:
@@ -391,8 +464,6 @@ RANKING_FIELDS = (
     "enterprise__annual_sales",
     "total",
     "rating_code",
-    "rating_label",
-    "rating_label_id",
     "prev_total",
     "prev_code",
 )
@@ -408,10 +479,8 @@ def _ranked(scope: Scope) -> QuerySet:
     )
 
 
-def _row(values: tuple, locale: str) -> RankingRow:
-    (rank, eid, name, nib, cid, cluster, commodity, assets, sales, total, code, en, id_, prev, prev_code) = (
-        values
-    )
+def _row(values: tuple, locale: str, labels: RatingLabels) -> RankingRow:
+    (rank, eid, name, nib, cid, cluster, commodity, assets, sales, total, code, prev, prev_code) = values
     size = size_class(assets, sales)
     return RankingRow(
         rank=rank,
@@ -425,7 +494,7 @@ def _row(values: tuple, locale: str) -> RankingRow:
         size_label=size_label(size, locale),
         total=total,
         rating_code=code,
-        rating=id_ if locale == "id" else en,
+        rating=labels[code],
         previous=prev,
         previous_rating_code=prev_code,
     )
@@ -472,15 +541,17 @@ def ranking_page(scope: Scope, count: int, raw_page: Any = None, per_page: int =
     number, num_pages = page_number(raw_page, count, per_page)
     start = (number - 1) * per_page
     locale = _locale()
-    rows = [_row(values, locale) for values in _ranked(scope)[start : start + per_page]] if count else []
-    return RankingPage(rows, number, num_pages, count)
+    rows = list(_ranked(scope)[start : start + per_page]) if count else []
+    labels = rating_labels(scope, {values[RANKING_FIELDS.index("rating_code")] for values in rows}, locale)
+    return RankingPage([_row(values, locale, labels) for values in rows], number, num_pages, count)
 
 
 def ranking_rows(scope: Scope) -> Iterator[RankingRow]:
     """The whole ranking, streamed in chunks (the download)."""
     locale = _locale()
+    labels = rating_labels(scope, (), locale)
     for values in _ranked(scope).iterator(chunk_size=2000):
-        yield _row(values, locale)
+        yield _row(values, locale, labels)
 
 
 @dataclass(frozen=True)
@@ -503,8 +574,7 @@ def fallen(scope: Scope, limit: int = FALLEN_SHOWN) -> list[Fallen]:
     if scope.previous is None:
         return []
     locale = _locale()
-    labels = {band.code: band.label(locale) for band in DEFAULT_BANDS}
-    rows = (
+    rows = list(
         results(scope)
         .filter(prev_total__gt=F("total"))
         .annotate(drop=F("prev_total") - F("total"))
@@ -517,15 +587,12 @@ def fallen(scope: Scope, limit: int = FALLEN_SHOWN) -> list[Fallen]:
             "total",
             "prev_code",
             "rating_code",
-            "rating_label",
-            "rating_label_id",
         )[:limit]
     )
+    labels = rating_labels(scope, {row[-1] for row in rows} | {row[-2] for row in rows}, locale)
     return [
-        Fallen(
-            eid, name, cluster, prev, total, labels.get(prev_code, prev_code), id_ if locale == "id" else en
-        )
-        for eid, name, cluster, prev, total, prev_code, code, en, id_ in rows
+        Fallen(eid, name, cluster, prev, total, labels[prev_code], labels[code])
+        for eid, name, cluster, prev, total, prev_code, code in rows
     ]
 
 
@@ -536,30 +603,24 @@ class Dashboard:
     scope: Scope
     enterprises: int
     summary: ClusterSummary | None
-    clusters: list[ClusterSummary]
-    distribution: list[Band]
-    averages: GroupAverages
+    aggregates: Aggregates
     ranking: RankingPage
     fallen: list[Fallen]
 
 
 def dashboard(scope: Scope, raw_page: Any = None) -> Dashboard:
-    """The dashboard of ``scope``: six queries whatever the number of enterprises (none without a period)."""
+    """The dashboard of ``scope``: four queries whatever the number of enterprises (one without a period)."""
     enterprises = enterprise_count(scope)
     if scope.period is None:
-        return Dashboard(
-            scope, enterprises, None, [], [], GroupAverages([], []), RankingPage([], 1, 1, 0), []
-        )
-    clusters = cluster_summaries(scope)
-    summary = overall(clusters)
-    count = summary.count if summary else 0
+        empty = Aggregates([], [], [], [])
+        return Dashboard(scope, enterprises, None, empty, RankingPage([], 1, 1, 0), [])
+    blocks = aggregates(scope)
+    summary = blocks.summary
     return Dashboard(
         scope=scope,
         enterprises=enterprises,
         summary=summary,
-        clusters=clusters,
-        distribution=rating_distribution(scope),
-        averages=group_averages(scope),
-        ranking=ranking_page(scope, count, raw_page),
+        aggregates=blocks,
+        ranking=ranking_page(scope, summary.count if summary else 0, raw_page),
         fallen=fallen(scope),
     )
