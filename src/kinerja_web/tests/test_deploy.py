@@ -12,7 +12,9 @@ SECRET = "k" * 20 + "-production-secret-of-enough-length-and-variety-7f3a9c2e"
 
 
 def manage(tmp_path, *args, **env) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "KINERJA_HTTPS", "DATABASE_URL")}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests' fixtures in this process only.
+    inherited = ("DEBUG", "KINERJA_HTTPS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    environment = {k: v for k, v in os.environ.items() if k not in inherited}
     environment.update(env)
     environment.setdefault("DATABASE_URL", f"sqlite:///{tmp_path / 'deploy.sqlite3'}")
     return subprocess.run(
