@@ -1,0 +1,54 @@
+"""In a real browser: owner1 (UD Pramitha Salsabila, the KPI paper's Table 1 enterprise) follows
+links to the scorecard and the comparison, then switches to English and sees the labels and the
+number format change (94,78 -> 94.78; Sangat Baik -> Very Good).
+
+Source of the figures: Manggala et al. (2022), IOSR-JBM 24(9), Tables 1 and 2.
+"""
+
+from __future__ import annotations
+
+from kinerja_web.programs.demo import load_demo
+
+pytest_plugins = ["kinerja_web.testing.browser"]
+PASSWORD = "browser-demo-42"
+
+
+def _log_in(page, live_server, username: str, password: str) -> None:
+    # The header's language switch is the first submit button of every page: submit the login form itself.
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.press("input[name=password]", "Enter")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def test_owner_reads_table1_and_table2_by_links_then_in_english(
+    page, live_server, transactional_db, settings
+):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    load_demo(PASSWORD)
+    _log_in(page, live_server, "owner1", PASSWORD)
+
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("link", name="UD Pramitha Salsabila").first.click()
+    page.get_by_role("link", name="Kartu skor", exact=True).click()
+    page.get_by_role("link", name="Kuartal bulan 3").click()
+    summary = page.locator(".score-summary")
+    assert summary.locator(".total").inner_text() == "94,78"
+    assert summary.locator(".rating").inner_text() == "Sangat Baik"
+    assert "Rp 407.243.250" in page.locator("table.scorecard").inner_text()
+
+    page.get_by_role("link", name="Bandingkan periode").first.click()
+    changes = page.locator("table.changes").inner_text()
+    assert "+53,04 %" in changes and "+34,66 %" in changes  # Table 2's turnover, both bases
+    assert page.locator("svg.chart").count() == 3
+
+    page.get_by_role("link", name="Kuartal bulan 3").first.click()
+    page.select_option("#language-switch", "en")
+    page.locator("header form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    summary = page.locator(".score-summary")
+    assert summary.locator(".total").inner_text() == "94.78"
+    assert summary.locator(".rating").inner_text() == "Very Good"
+    assert "Rp 407,243,250" in page.locator("table.scorecard").inner_text()
+    assert page.get_by_role("link", name="Compare periods").count() == 1
