@@ -113,3 +113,13 @@ def test_batch_refuses_unknown_method_and_table():
 def test_batch_accepts_nested_lists():
     result = batch_priorities([[[1, 2], [0.5, 1]]])
     assert result.weights[0] == pytest.approx([2 / 3, 1 / 3])
+
+
+def test_large_batches_split_into_chunks_give_the_same_figures():
+    matrices = random_matrices(2500, 15, seed=5)  # more than one chunk of 15x15 matrices
+    whole = batch_priorities(matrices)
+    weights, lambdas, _, cr = one_by_one(matrices[-40:], "eigenvector")
+    assert np.abs(whole.lambda_max[-40:] - lambdas).max() <= 1e-9
+    assert np.abs(whole.weights[-40:] - weights).max() <= 1e-9
+    assert np.abs(whole.cr[-40:] - cr).max() <= 1e-9
+    assert np.allclose(whole.weights.sum(axis=1), 1.0, atol=1e-14)

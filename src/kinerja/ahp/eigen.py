@@ -37,8 +37,9 @@ SHIFT_PER_CRITERION = 0.4
 COMPACT = 0.3
 #: Safety bound on rounds; reached only by pathological input (|lambda_2| ~ lambda_1).
 MAX_ROUNDS = 5_000
-#: Entries of ``S`` per chunk, to bound memory for very large batches (32 MiB).
-CHUNK_ENTRIES = 1 << 22
+#: Entries of ``S`` per chunk (2 MiB): bounds memory for large batches and keeps a chunk near the
+#: CPU caches (measured faster at n = 9 than one block when the machine is busy).
+CHUNK_ENTRIES = 1 << 18
 
 
 def perron(matrices: np.ndarray, start: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
