@@ -129,6 +129,7 @@ class ListKind:
     """One list page (orders, equipment, raw materials, innovation log): what it shows and calls."""
 
     url_name: str
+    tab: Any  # the short label of its tab
     title: Any
     intro: Any
     form: type
@@ -142,6 +143,7 @@ class ListKind:
 ORDERS = ListKind(
     "orders",
     gettext_lazy("Orders"),
+    gettext_lazy("Orders"),
     gettext_lazy("Orders received: who ordered how many kg of what, for how much."),
     forms.OrderForm,
     lambda enterprise: enterprise.orders.all(),
@@ -152,6 +154,7 @@ ORDERS = ListKind(
 )
 EQUIPMENT = ListKind(
     "equipment",
+    gettext_lazy("Equipment"),
     gettext_lazy("Equipment added"),
     gettext_lazy("Production equipment bought or added, such as moulds or stoves."),
     forms.EquipmentForm,
@@ -163,6 +166,7 @@ EQUIPMENT = ListKind(
 )
 RAW_MATERIALS = ListKind(
     "raw_materials",
+    gettext_lazy("Raw materials"),
     gettext_lazy("Raw materials added"),
     gettext_lazy("Raw materials brought in, such as coconut sap (nira) in litres."),
     forms.RawMaterialForm,
@@ -174,6 +178,7 @@ RAW_MATERIALS = ListKind(
 )
 INNOVATIONS = ListKind(
     "innovations",
+    gettext_lazy("Innovations"),
     gettext_lazy("Innovation log"),
     gettext_lazy(
         "What you changed and when: work rotation, recruitment, new equipment, longer hours, adjusted "
