@@ -75,7 +75,7 @@ def log_in(page, live_server, username: str, password: str) -> None:
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    page.locator("form [type=submit]").first.click()
+    page.locator("form:has(input[name=password]) [type=submit]").first.click()
     page.wait_for_url(re.compile(r"^(?!.*/accounts/login/).*$"))
 
 
