@@ -11,6 +11,7 @@ from django.test import RequestFactory
 
 from kinerja_web import access
 from kinerja_web.programs.models import Cluster, Enterprise, Program, Worker
+from kinerja_web.programs.selectors import enterprise_size
 
 pytestmark = pytest.mark.django_db
 
@@ -33,29 +34,29 @@ def login_works(username, password):
     )
 
 
-def test_second_run_leaves_one_copy_with_the_same_accounts():
-    run_demo()
-    first = counts()
-    run_demo()
-    assert counts() == first
-    assert first["Program"] == 1
-
-
-def test_demo_prints_every_login_with_the_default_password():
+def test_second_run_leaves_one_copy_and_the_password_follows_option_else_environment(monkeypatch):
+    monkeypatch.setenv("KINERJA_DEMO_PASSWORD", "from-env-123")
     output = run_demo()
-    assert "kinerja-demo" in output
+    first = counts()
+    assert first["Program"] == 1
+    assert "from-env-123" in output
     for username in ("admin", "facilitator1", "facilitator2", "owner1", "owner2", "owner3"):
         assert f"  {username} " in output
-    assert login_works("owner1", "kinerja-demo")
-
-
-def test_password_comes_from_the_option_else_the_environment(monkeypatch):
-    monkeypatch.setenv("KINERJA_DEMO_PASSWORD", "from-env-123")
-    run_demo()
     assert login_works("admin", "from-env-123")
+
     run_demo("--password", "from-option-456")
+    assert counts() == first
     assert login_works("facilitator2", "from-option-456")
     assert not login_works("facilitator2", "from-env-123")
+
+
+def test_default_password_is_kinerja_demo(monkeypatch):
+    from kinerja_web.programs.demo import DEFAULT_PASSWORD
+    from kinerja_web.programs.management.commands.demo import Command
+
+    monkeypatch.delenv("KINERJA_DEMO_PASSWORD", raising=False)
+    assert DEFAULT_PASSWORD == "kinerja-demo"
+    assert "kinerja-demo" in Command().create_parser("kinerja-web", "demo").format_help()
 
 
 def test_demo_program_has_the_papers_enterprises_and_boundaries():
@@ -78,17 +79,11 @@ def test_demo_program_has_the_papers_enterprises_and_boundaries():
     for enterprise in Enterprise.objects.all():
         enterprise.full_clean()  # NIB-like numbers, valid money and years
         assert enterprise.owner is not None
-
-
-def test_paper_enterprises_are_medium_small_and_micro():
-    from kinerja_web.programs.selectors import enterprise_size
-
-    run_demo()
     classes = {
         name: enterprise_size(Enterprise.objects.get(name=name))[0].class_
         for name in ("UD Pramitha Salsabila", "Rumah Produksi Bu Ramis", "Rumah Produksi Mbak Juariyah")
     }
-    assert classes == {
+    assert classes == {  # the paper's medium, small and micro business (Law 20/2008)
         "UD Pramitha Salsabila": "medium",
         "Rumah Produksi Bu Ramis": "small",
         "Rumah Produksi Mbak Juariyah": "micro",
