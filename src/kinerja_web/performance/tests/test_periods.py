@@ -127,3 +127,20 @@ def test_period_page_queries_do_not_grow_with_the_enterprises(
         assert response.status_code == 200
         counts.append(len(captured.captured_queries))
     assert counts[0] == counts[1]
+
+
+def test_a_period_of_another_program_is_not_found_through_ones_own_enterprise(client, paper_world):
+    other = paper.period(f.ProgramFactory(name="Program lain"), 0)
+    client.force_login(paper_world.owner)
+    for name in ("scorecard", "targets", "scorecard_csv"):
+        url = reverse(f"performance:{name}", args=[paper_world.enterprise.pk, other.pk])
+        assert client.get(url).status_code == 404, name
+
+
+def test_a_facilitator_sees_only_the_enterprises_of_their_clusters_in_a_period(client, paper_world):
+    other_cluster = f.ClusterFactory(program=paper_world.program, name="Tamansari")
+    f.EnterpriseFactory(cluster=other_cluster, name="UD Nira Tamansari")
+    client.force_login(f.facilitator(other_cluster, "facilitator2"))
+    html = client.get(reverse("performance:period_detail", args=[paper_world.period.pk])).content.decode()
+    assert "UD Nira Tamansari" in html
+    assert "UD Pramitha Salsabila" not in html
