@@ -146,8 +146,8 @@ class JudgmentsForm(forms.Form):
     def __init__(self, *args: Any, children: list[Node], mode: str = "verbal", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.children = children
-        self.mode = mode if mode in MODES else "verbal"
-        self.fields["mode"].initial = self.mode
+        self.entry_mode = mode if mode in MODES else "verbal"
+        self.fields["mode"].initial = self.entry_mode
         initial_values: dict[tuple[int, int], str] = {}
         for entry in (self.initial or {}).get("judgments", []):
             a, b, value = entry
@@ -158,7 +158,7 @@ class JudgmentsForm(forms.Form):
             for b in children[i + 1 :]:
                 name = f"pair_{a.pk}_{b.pk}"
                 value = initial_values.get((a.pk, b.pk))
-                if self.mode == "verbal":
+                if self.entry_mode == "verbal":
                     choices = verbal_choices(a.name, b.name)
                     known = {key for key, _label in choices}
                     bound = self.data.get(self.add_prefix(name)) if self.is_bound else value

@@ -26,6 +26,7 @@ from typing import Any
 from django.apps import apps
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinerja.ahp import (
     AhpResult,
@@ -155,6 +156,15 @@ def templates_for(program: Program) -> QuerySet[Framework]:
 
 # --- weights -------------------------------------------------------------------------------
 
+#: Goepel's consensus words (kinerja.ahp.group.CONSENSUS_WORDS), translated.
+CONSENSUS_LABELS = {
+    "very high": gettext_lazy("very high"),
+    "high": gettext_lazy("high"),
+    "moderate": gettext_lazy("moderate"),
+    "low": gettext_lazy("low"),
+    "very low": gettext_lazy("very low"),
+}
+
 
 @dataclass(frozen=True)
 class IndicatorWeight:
@@ -270,7 +280,13 @@ class NodeAnalysis:
 
     @property
     def consensus_words(self) -> str:
+        """Goepel's word for S* ("very high" ... "very low"), as the core gives it."""
         return consensus_words(self.group.consensus) if self.group is not None else ""
+
+    @property
+    def consensus_label(self) -> str:
+        """:attr:`consensus_words` in the user's language."""
+        return str(CONSENSUS_LABELS.get(self.consensus_words, self.consensus_words))
 
     @property
     def experts(self) -> tuple[ExpertRow, ...]:
@@ -319,7 +335,6 @@ class FrameworkWeights:
             {
                 "node": node,
                 "depth": self.depth[node.pk],
-                "indent": range(self.depth[node.pk]),
                 "local": self.local[node.pk],
                 "global": self.global_[node.pk],
                 "analysis": self.analyses[node.pk],

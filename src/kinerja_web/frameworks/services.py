@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, ProtectedError
 from django.utils.translation import gettext as _
 
 from kinerja.ahp import parse_hierarchy
@@ -410,7 +410,17 @@ def node_delete(*, node: Node, actor: Any) -> None:
         **_program_scope(framework),
     )
     _forget_pairs(parent, node.pk)
-    node.delete()
+    try:
+        with transaction.atomic():
+            node.delete()
+    except ProtectedError:
+        raise ValidationError(
+            _(
+                "Scorecards have targets for “%(name)s” (or an indicator under it): "
+                "make a new version to remove it."
+            )
+            % {"name": node.name}
+        ) from None
     _renumber(parent, framework)
 
 

@@ -191,8 +191,8 @@ def framework_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "frameworks/form.html", context)
 
 
-@require_POST
 @login_required
+@require_POST
 def framework_new_version(request: HttpRequest, pk: int) -> HttpResponse:
     framework = _edit_framework(request, pk)
     copy = services.framework_new_version(framework=framework, actor=request.user)
@@ -290,8 +290,8 @@ def _possible_parents(node: Node) -> list[Node]:
     ]
 
 
-@require_POST
 @_editing
+@require_POST
 def node_add(request: HttpRequest, pk: int) -> HttpResponse:
     node = _edit_node(request, pk)
     form = NodeAddForm(request.POST)
@@ -306,8 +306,8 @@ def node_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _node_page(request, node, add_form=form)
 
 
-@require_POST
 @_editing
+@require_POST
 def node_rename(request: HttpRequest, pk: int) -> HttpResponse:
     node = _edit_node(request, pk)
     form = NodeRenameForm(request.POST)
@@ -322,8 +322,8 @@ def node_rename(request: HttpRequest, pk: int) -> HttpResponse:
     return _node_page(request, node, rename_form=form)
 
 
-@require_POST
 @_editing
+@require_POST
 def node_move(request: HttpRequest, pk: int) -> HttpResponse:
     node = _edit_node(request, pk)
     parent_pk = request.POST.get("parent")
@@ -340,8 +340,8 @@ def node_move(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("frameworks:node", pk=back)
 
 
-@require_POST
 @_editing
+@require_POST
 def node_delete(request: HttpRequest, pk: int) -> HttpResponse:
     node = _edit_node(request, pk)
     if not request.POST.get("confirm"):
@@ -357,8 +357,8 @@ def node_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("frameworks:node", pk=parent.pk if parent else node.pk)
 
 
-@require_POST
 @_editing
+@require_POST
 def node_indicator(request: HttpRequest, pk: int) -> HttpResponse:
     node = _edit_node(request, pk)
     form = IndicatorForm(request.POST, instance=Node.objects.get(pk=node.pk))
@@ -432,7 +432,7 @@ def _judgments_page(request: HttpRequest, node: Node, judgment_set: Any = None) 
     if judgment_set is not None:
         initial = {
             "expert_name": judgment_set.expert_name,
-            "expert_weight": judgment_set.expert_weight,
+            "expert_weight": _plain(judgment_set.expert_weight),
             "judgments": judgment_set.judgments,
         }
     elif not node.judgment_sets.exists():
@@ -497,9 +497,14 @@ def _judgments_page(request: HttpRequest, node: Node, judgment_set: Any = None) 
         "analysis": analysis,
         "error": error,
         "children": children,
-        "other_mode": "matrix" if form.mode == "verbal" else "verbal",
+        "other_mode": "matrix" if form.entry_mode == "verbal" else "verbal",
     }
     return render(request, "frameworks/judgments.html", context)
+
+
+def _plain(value: Any) -> Any:
+    """``Decimal("1.0000")`` -> ``1`` for the form; other values unchanged."""
+    return value.to_integral_value() if value == value.to_integral_value() else value.normalize()
 
 
 def _pair_field(error: JudgmentError) -> str | None:
@@ -542,8 +547,8 @@ def judgments_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _judgments_page(request, node, judgment_set)
 
 
-@require_POST
 @login_required
+@require_POST
 def judgments_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """htmx: the analysis of the posted judgments (weights, lambda_max, CR, suggestions), not saved."""
     node = selectors.get_node_for(request.user, pk)
@@ -561,8 +566,8 @@ def judgments_preview(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "frameworks/_analysis.html", context)
 
 
-@require_POST
 @_editing
+@require_POST
 def judgments_delete(request: HttpRequest, pk: int) -> HttpResponse:
     judgment_set = selectors.get_judgment_set_for(request.user, pk)
     node = _edit_node(request, judgment_set.node_id)
@@ -571,8 +576,8 @@ def judgments_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("frameworks:ahp", pk=node.pk)
 
 
-@require_POST
 @_editing
+@require_POST
 def suggestion_apply(request: HttpRequest, pk: int) -> HttpResponse:
     """Apply one suggestion to a stored expert's judgments and save (from the node's AHP page)."""
     judgment_set = selectors.get_judgment_set_for(request.user, pk)

@@ -289,3 +289,19 @@ def test_moving_a_node_reorders_siblings_or_changes_its_parent(cluster, facilita
     assert c.parent == other
     with pytest.raises(ValidationError):
         services.node_move(node=sdm, new_parent=a, actor=facilitator)
+
+
+def test_an_indicator_with_targets_in_a_scorecard_is_not_removed(cluster, facilitator):
+    from kinerja_web.performance.models import Target
+
+    framework, sdm, (a, _b, _c) = three_indicators(cluster.program)
+    enterprise = f.EnterpriseFactory(cluster=cluster)
+    scorecard = close_period_with(framework, enterprise, closed=False)
+    Target.objects.create(scorecard=scorecard, enterprise=enterprise, node=a, target=10)
+
+    with pytest.raises(ValidationError) as raised:
+        services.node_delete(node=a, actor=facilitator)
+
+    assert "Kehadiran" in raised.value.messages[0]
+    assert sdm.children.filter(pk=a.pk).exists()
+    assert not AuditEntry.objects.filter(action="node.delete").exists()
