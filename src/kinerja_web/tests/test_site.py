@@ -82,3 +82,9 @@ def test_menu_follows_the_role(client, world, user, present, absent):
         assert f'href="{reverse(name)}"' in html
     for name in absent:
         assert f'href="{reverse(name)}"' not in html
+
+
+def test_browser_asking_for_english_still_gets_indonesian_until_the_user_switches(client, world):
+    client.force_login(world.owner_a1)
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Beranda" in html
