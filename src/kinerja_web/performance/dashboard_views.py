@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kinerja_web import access
-from kinerja_web.performance import dashboard_charts, dashboards
+from kinerja_web.performance import dashboard_charts, dashboard_tables, dashboards
 from kinerja_web.performance.dashboards import Scope
 
 
@@ -56,11 +56,18 @@ def _render(request: HttpRequest, scope: Scope) -> HttpResponse:
         cluster = _url_pattern("dashboards:cluster", None) + f"?period={scope.period.pk}"
         context.update(
             {
-                "ranking": [
-                    (row, scorecard.format(row.enterprise_id), cluster.format(row.cluster_id))
-                    for row in board.ranking.rows
-                ],
-                "fallen": [(row, scorecard.format(row.enterprise_id)) for row in board.fallen],
+                "ranking_body": dashboard_tables.ranking_body(
+                    [
+                        (row, scorecard.format(row.enterprise_id), cluster.format(row.cluster_id))
+                        for row in board.ranking.rows
+                    ],
+                    with_cluster=scope.is_program,
+                    with_change=scope.previous is not None,
+                ),
+                "fallen_body": dashboard_tables.fallen_body(
+                    [(row, scorecard.format(row.enterprise_id)) for row in board.fallen],
+                    with_cluster=scope.is_program,
+                ),
                 "clusters": [(row, cluster.format(row.cluster_id)) for row in blocks.clusters],
                 "distribution_chart": dashboard_charts.distribution(blocks.distribution),
                 "size_chart": dashboard_charts.averages(blocks.by_size, _("Mean total score by size class")),

@@ -384,3 +384,11 @@ def test_a_rating_outside_the_default_bands_is_labelled_as_stored(client, progra
         "Excellent",
     )
     assert (board.ranking.rows[0].total, board.ranking.rows[0].rating) == (99, "Excellent")
+
+
+def test_names_in_the_ranking_are_escaped(client, program):
+    result(f.EnterpriseFactory(cluster=program["lojejer"], name="<b>UD Nakal</b>"), program["q2"], 60)
+    client.force_login(program["admin"])
+    page = client.get(reverse("dashboards:program", args=[program["program"].pk])).content.decode()
+    assert "&lt;b&gt;UD Nakal&lt;/b&gt;" in page and "<b>UD Nakal" not in page
+    assert reverse("performance:scorecard", args=[program["salsabila"].pk, program["q2"].pk]) in page
