@@ -1,8 +1,9 @@
 """Pages of the cluster and program dashboards, and the ranking download.
 
-Thin views: the scope comes through :mod:`kinerja_web.access` (``dashboards.program_scope`` /
-``cluster_scope``: a program or cluster the user may not see answers 404, one they see but
-do not manage, as an owner, 403), the figures from :mod:`kinerja_web.performance.dashboards`.
+Thin views: the scope comes through :mod:`kinerja_web.access` (``dashboards.program_scope``: a
+program the user may not see answers 404, one they see but manage no cluster of, as an owner,
+403; ``dashboards.cluster_scope``: a cluster they do not manage answers 404), the figures from
+:mod:`kinerja_web.performance.dashboards`, the long table bodies from ``dashboard_tables``.
 """
 
 from __future__ import annotations

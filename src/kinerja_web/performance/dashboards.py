@@ -3,27 +3,27 @@
 For one closed period of a program, over the clusters the user manages (an administrator: all
 of the program's; a facilitator: their own; an owner: none, see :mod:`kinerja_web.access`):
 
+- :func:`aggregates`: per cluster (count, mean, best, worst, how many fell), the rating
+  distribution (enterprises per band), and the mean total by size class (Law 20/2008, computed
+  by ``kinerja.sizing.classify``) and by commodity; :func:`overall` adds the clusters up;
 - :func:`ranking_page`: one page of the ranking (rank, enterprise, cluster, size class,
   commodity, total, rating, change against the previous closed period);
-- :func:`rating_distribution`: enterprises per rating band, best band first;
-- :func:`group_averages`: the mean total by size class (Law 20/2008, computed by
-  ``kinerja.sizing.classify``) and by commodity;
-- :func:`cluster_summaries`: count, mean, best and worst total and how many fell, per cluster;
-  :func:`overall` adds them up for the whole dashboard;
 - :func:`fallen`: the enterprises whose total is lower than in the previous closed period,
   largest drop first.
 
-Everything comes from :class:`~kinerja_web.performance.models.ScorecardResult` rows, aggregated
-by the database (``values()``/``annotate()``), in one query per block whatever the number of
-enterprises: a dashboard costs the same number of queries for 5 enterprises as for 10,000. The
-previous period's total is joined in (a ``FilteredRelation``, i.e. one ``LEFT JOIN`` on the
-``(enterprise, period)`` index), never fetched per enterprise. The indicator ``rows`` JSON of a
-result is never read here.
+Everything comes from :class:`~kinerja_web.performance.models.ScorecardResult` rows in three
+queries whatever the number of enterprises (plus the scope's few): one ``GROUP BY`` that every
+summary block adds up, one for the page of the ranking (``RANK()`` window, ``LIMIT``), one for
+the largest drops. The previous period's total is joined in (a ``FilteredRelation``: one
+``LEFT JOIN`` on the ``(enterprise, period)`` index), never fetched per enterprise. Neither the
+indicator ``rows`` JSON nor the stored rating labels are read (labels come from the core's
+bands), so an index holding (period, cluster, enterprise, total, rating code) can answer the
+queries without the table.
 
-The size class is the core's: ``classify`` gets each enterprise's net assets and annual sales
-from the same query. It builds a full explanation each call (about 40 µs), so it is memoised
-on the two amounts (:func:`size_class`); a program of 10,000 enterprises pays it once per
-process, not once per page.
+The size class is the core's: the net assets and annual sales of each group come with the
+aggregate query and ``classify`` runs in Python. It builds a full explanation each call (about
+40 µs), so it is memoised on the two amounts (:func:`size_class`): a program of 10,000
+enterprises pays it once per process, not on every page.
 """
 
 from __future__ import annotations
@@ -105,9 +105,9 @@ def program_scope(user: Any, program_pk: Any, period_pk: Any = None) -> Scope:
 
 
 def cluster_scope(user: Any, cluster_pk: Any, period_pk: Any = None) -> Scope:
-    """The cluster dashboard: 404 unless ``user`` sees the cluster, 403 unless they manage it (owners)."""
-    cluster = access.get_cluster_for(user, cluster_pk)
-    access.require(access.can_manage_cluster(user, cluster))
+    """The cluster dashboard: 404 unless ``user`` manages the cluster (an owner of one of its
+    enterprises sees the cluster's page, but has no dashboard of it)."""
+    cluster = access.get_or_404(access.managed_clusters(user).select_related("program"), cluster_pk)
     return _with_periods(cluster.program, cluster, (cluster.pk,), period_pk)
 
 
