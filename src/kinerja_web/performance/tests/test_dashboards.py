@@ -392,3 +392,15 @@ def test_names_in_the_ranking_are_escaped(client, program):
     page = client.get(reverse("dashboards:program", args=[program["program"].pk])).content.decode()
     assert "&lt;b&gt;UD Nakal&lt;/b&gt;" in page and "<b>UD Nakal" not in page
     assert reverse("performance:scorecard", args=[program["salsabila"].pk, program["q2"].pk]) in page
+
+
+def test_program_and_cluster_pages_link_to_their_dashboards(client, program):
+    client.force_login(program["admin"])
+    page = client.get(reverse("programs:program_detail", args=[program["program"].pk])).content.decode()
+    assert reverse("dashboards:program", args=[program["program"].pk]) in page
+    client.force_login(program["facilitator1"])
+    page = client.get(reverse("programs:cluster_detail", args=[program["lojejer"].pk])).content.decode()
+    assert reverse("dashboards:cluster", args=[program["lojejer"].pk]) in page
+    client.force_login(program["owner1"])
+    page = client.get(reverse("programs:cluster_detail", args=[program["lojejer"].pk])).content.decode()
+    assert reverse("dashboards:cluster", args=[program["lojejer"].pk]) not in page
