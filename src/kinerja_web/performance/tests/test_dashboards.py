@@ -404,3 +404,9 @@ def test_program_and_cluster_pages_link_to_their_dashboards(client, program):
     client.force_login(program["owner1"])
     page = client.get(reverse("programs:cluster_detail", args=[program["lojejer"].pk])).content.decode()
     assert reverse("dashboards:cluster", args=[program["lojejer"].pk]) not in page
+
+
+def test_dashboard_speaks_indonesian_by_default(client, program):
+    client.force_login(program["admin"])
+    page = client.get(reverse("dashboards:program", args=[program["program"].pk])).content.decode()
+    assert "Sebaran predikat" in page and "Usaha yang skornya turun" in page and "Peringkat" in page
