@@ -207,7 +207,7 @@ def test_one_transaction_a_failing_audit_leaves_nothing(cluster, facilitator, mo
     def broken(**kwargs):
         raise RuntimeError("audit down")
 
-    monkeypatch.setattr(services, "record", broken)
+    monkeypatch.setattr(services.frameworks, "record", broken)
     with pytest.raises(RuntimeError):
         services.framework_new_version(framework=framework, actor=facilitator)
 

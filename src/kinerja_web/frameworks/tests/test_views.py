@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from kinerja_web.frameworks import demo, paper
@@ -30,7 +31,8 @@ def facilitator_client(client, cluster):
 
 
 def in_english(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    """The user chose English (the language switch's cookie)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
 
 

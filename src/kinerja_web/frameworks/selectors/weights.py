@@ -1,0 +1,476 @@
+"""Weights of a framework, node by node, all computed by ``kinerja.ahp`` (two queries per framework)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kinerja.ahp import (
+    AhpResult,
+    Expert,
+    GroupResult,
+    HierarchyResult,
+    WeightStability,
+    analyse,
+    evaluate_hierarchy,
+    group_priorities,
+    parse_hierarchy,
+)
+from kinerja.ahp.group import consensus_words
+from kinerja.ahp.sensitivity import sensitivity
+from kinerja.errors import InputError
+from kinerja_web.frameworks.judgments import JudgmentError, parse_judgments, saaty_text
+from kinerja_web.frameworks.models import ExpertJudgment, Framework, Node
+
+#: Goepel's consensus words (kinerja.ahp.group.CONSENSUS_WORDS), translated.
+CONSENSUS_LABELS = {
+    "very high": gettext_lazy("very high"),
+    "high": gettext_lazy("high"),
+    "moderate": gettext_lazy("moderate"),
+    "low": gettext_lazy("low"),
+    "very low": gettext_lazy("very low"),
+}
+
+
+@dataclass(frozen=True)
+class IndicatorWeight:
+    """One indicator of a framework and its weight (what a scorecard row needs)."""
+
+    node: Node
+    perspective_node: Node
+    local_weight: float
+    global_weight_pct: float
+    path: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WeightProblem:
+    """Why a node has no weights yet, in the users' words."""
+
+    node: Node
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.node.name}: {self.message}"
+
+
+class FrameworkNotWeighted(Exception):
+    """Some node of the framework has no weights yet (``problems`` says which and why)."""
+
+    def __init__(self, framework: Framework, problems: Iterable[WeightProblem]) -> None:
+        self.framework = framework
+        self.problems = tuple(problems)
+        detail = "; ".join(str(problem) for problem in self.problems)
+        super().__init__(
+            _("The framework “%(name)s” is not yet weighted: %(detail)s")
+            % {
+                "name": framework.name,
+                "detail": detail,
+            }
+        )
+
+
+@dataclass(frozen=True)
+class SuggestionRow:
+    """A core suggestion placed on the children: change the judgment of ``a`` vs ``b``."""
+
+    a: Node
+    b: Node
+    current: float
+    suggested: float
+    cr_after: float
+
+    @property
+    def current_text(self) -> str:
+        return saaty_text(self.current)
+
+    @property
+    def suggested_text(self) -> str:
+        return saaty_text(self.suggested)
+
+    @property
+    def field_name(self) -> str:
+        return f"pair_{self.a.pk}_{self.b.pk}"
+
+
+@dataclass(frozen=True)
+class ExpertRow:
+    judgment_set: ExpertJudgment
+    weights: tuple[float, ...]
+    cr: float
+    consistent: bool
+
+
+@dataclass(frozen=True)
+class NodeAnalysis:
+    """How a node's children are weighted.
+
+    ``status``: ``"leaf"`` (an indicator), ``"single"`` (one child, weight 1), ``"adopted"``,
+    ``"judgments"`` (experts' AHP) or ``"not_weighted"`` (``problem`` says why).
+    """
+
+    node: Node
+    children: tuple[Node, ...]
+    status: str
+    weights: tuple[float, ...] | None = None
+    group: GroupResult | None = None
+    judgment_sets: tuple[ExpertJudgment, ...] = ()
+    problem: str = ""
+    threshold: float = 0.1
+    suggestions: tuple[SuggestionRow, ...] = field(default=())
+
+    @property
+    def weighted(self) -> bool:
+        return self.status in {"single", "adopted", "judgments"}
+
+    @property
+    def ahp(self) -> Any:
+        """The aggregate's ``AhpResult`` (weights, lambda_max, CI, CR, suggestions), if judged."""
+        return self.group.aggregate if self.group is not None else None
+
+    @property
+    def cr(self) -> float | None:
+        return self.group.aggregate.cr if self.group is not None else None
+
+    @property
+    def consistent(self) -> bool:
+        """False when the aggregate or any expert's judgments exceed the CR threshold."""
+        if self.group is None:
+            return True
+        return self.group.aggregate.consistent and all(e.consistent for e in self.group.experts)
+
+    @property
+    def consensus(self) -> float | None:
+        """Goepel's S* of the experts (1 for one expert)."""
+        return self.group.consensus if self.group is not None else None
+
+    @property
+    def consensus_words(self) -> str:
+        """Goepel's word for S* ("very high" ... "very low"), as the core gives it."""
+        return consensus_words(self.group.consensus) if self.group is not None else ""
+
+    @property
+    def consensus_label(self) -> str:
+        """:attr:`consensus_words` in the user's language."""
+        return str(CONSENSUS_LABELS.get(self.consensus_words, self.consensus_words))
+
+    @property
+    def experts(self) -> tuple[ExpertRow, ...]:
+        if self.group is None:
+            return ()
+        return tuple(
+            ExpertRow(judgment_set, tuple(float(w) for w in result.weights), result.cr, result.consistent)
+            for judgment_set, result in zip(self.judgment_sets, self.group.experts, strict=True)
+        )
+
+    def child_rows(self) -> list[tuple[Node, float | None]]:
+        weights = self.weights or (None,) * len(self.children)
+        return list(zip(self.children, weights, strict=True))
+
+
+@dataclass(frozen=True)
+class FrameworkWeights:
+    """Every node of a framework in display order (depth-first, by position) with its weights."""
+
+    framework: Framework
+    nodes: tuple[Node, ...]
+    depth: dict[int, int]
+    analyses: dict[int, NodeAnalysis]
+    local: dict[int, float | None]
+    global_: dict[int, float | None]
+    problems: tuple[WeightProblem, ...]
+    hierarchy: HierarchyResult | None
+    indicators: tuple[IndicatorWeight, ...]
+    paths: dict[tuple[str, ...], Node]
+
+    @property
+    def weighted(self) -> bool:
+        return not self.problems
+
+    @property
+    def inconsistent_nodes(self) -> tuple[Node, ...]:
+        return tuple(
+            node
+            for node in self.nodes
+            if self.analyses[node.pk].status == "judgments" and not self.analyses[node.pk].consistent
+        )
+
+    def rows(self) -> list[dict[str, Any]]:
+        """For the tree: node, depth, local and global weight (fractions) and the node's analysis."""
+        return [
+            {
+                "node": node,
+                "depth": self.depth[node.pk],
+                "local": self.local[node.pk],
+                "global": self.global_[node.pk],
+                "analysis": self.analyses[node.pk],
+            }
+            for node in self.nodes
+        ]
+
+
+def _tree(
+    framework: Framework,
+) -> tuple[Node | None, dict[int | None, list[Node]], dict[int, list[ExpertJudgment]]]:
+    nodes = list(framework.nodes.order_by("position", "pk"))
+    children: dict[int | None, list[Node]] = defaultdict(list)
+    for node in nodes:
+        children[node.parent_id].append(node)
+    by_id = {node.pk: node for node in nodes}
+    for node in nodes:  # parents without another query
+        if node.parent_id is not None:
+            node.parent = by_id[node.parent_id]
+        node.framework = framework
+    sets: dict[int, list[ExpertJudgment]] = defaultdict(list)
+    for judgment_set in ExpertJudgment.objects.filter(node__framework=framework).order_by(
+        "expert_name", "pk"
+    ):
+        judgment_set.node = by_id[judgment_set.node_id]
+        sets[judgment_set.node_id].append(judgment_set)
+    roots = children.get(None, [])
+    return (roots[0] if roots else None), children, sets
+
+
+def _analyse_node(
+    node: Node, children: list[Node], sets: list[ExpertJudgment], framework: Framework
+) -> NodeAnalysis:
+    base = {"node": node, "children": tuple(children), "threshold": framework.threshold}
+    if not children:
+        if node.kind == Node.Kind.INDICATOR:
+            return NodeAnalysis(status="leaf", **base)
+        message = _("has no perspectives yet") if node.parent_id is None else _("has no indicators yet")
+        return NodeAnalysis(status="not_weighted", problem=message, **base)
+    if len(children) == 1:
+        return NodeAnalysis(status="single", weights=(1.0,), **base)
+    names = [child.name for child in children]
+    if node.weight_mode == Node.WeightMode.ADOPTED:
+        missing = [child.name for child in children if child.adopted_weight is None]
+        if missing:
+            return NodeAnalysis(
+                status="not_weighted",
+                problem=_("not yet weighted: no adopted weight for %(names)s")
+                % {"names": ", ".join(missing)},
+                **base,
+            )
+        try:
+            checked = parse_hierarchy(
+                {
+                    "name": node.name,
+                    "children": names,
+                    "weights": {c.name: c.adopted_weight for c in children},
+                }
+            )
+        except InputError as error:
+            return NodeAnalysis(
+                status="not_weighted", problem=_("adopted weights: %s") % error.problem, **base
+            )
+        return NodeAnalysis(status="adopted", weights=tuple(checked.weights or ()), **base)
+    if not sets:
+        return NodeAnalysis(status="not_weighted", problem=_("not yet weighted: no judgments yet"), **base)
+    experts = []
+    for judgment_set in sets:
+        try:
+            comparison = parse_judgments(children, judgment_set.judgments, strict=False)
+        except JudgmentError as error:
+            problem = _("judgments of %(expert)s are incomplete: %(problem)s") % {
+                "expert": judgment_set.expert_name,
+                "problem": error.message,
+            }
+            return NodeAnalysis(status="not_weighted", problem=problem, judgment_sets=tuple(sets), **base)
+        experts.append(Expert(judgment_set.expert_name, float(judgment_set.expert_weight), comparison))
+    group = group_priorities(
+        names,
+        experts,
+        aggregation=node.aggregation,
+        method=framework.method,
+        ri_table=framework.ri_table,
+        threshold=framework.threshold,
+    )
+    by_name = {child.name: child for child in children}
+    suggestions = tuple(
+        SuggestionRow(by_name[s.pair[0]], by_name[s.pair[1]], s.current, s.suggested, s.cr_after)
+        for s in group.aggregate.suggestions
+    )
+    return NodeAnalysis(
+        status="judgments",
+        weights=tuple(float(w) for w in group.aggregate.weights),
+        group=group,
+        judgment_sets=tuple(sets),
+        suggestions=suggestions,
+        **base,
+    )
+
+
+def framework_weights(framework: Framework) -> FrameworkWeights:
+    """Every node's analysis, local and global weights; global ones only once every node is weighted."""
+    goal, children, sets = _tree(framework)
+    ordered: list[Node] = []
+    depth: dict[int, int] = {}
+    analyses: dict[int, NodeAnalysis] = {}
+    local: dict[int, float | None] = {}
+    paths: dict[tuple[str, ...], Node] = {}
+    problems: list[WeightProblem] = []
+
+    def visit(node: Node, level: int, weight: float | None, path: tuple[str, ...]) -> dict[str, Any]:
+        ordered.append(node)
+        depth[node.pk] = level
+        local[node.pk] = weight
+        paths[path] = node
+        analysis = _analyse_node(node, children.get(node.pk, []), sets.get(node.pk, []), framework)
+        analyses[node.pk] = analysis
+        if analysis.status == "not_weighted":
+            problems.append(WeightProblem(node, analysis.problem))
+        weights = analysis.weights or (None,) * len(analysis.children)
+        spec: dict[str, Any] = {
+            "name": node.name,
+            "children": [
+                visit(child, level + 1, child_weight, (*path, child.name))
+                for child, child_weight in zip(analysis.children, weights, strict=True)
+            ],
+        }
+        if len(analysis.children) > 1 and analysis.weights is not None:
+            spec["weights"] = dict(zip([c.name for c in analysis.children], analysis.weights, strict=True))
+        return spec
+
+    if goal is None:
+        return FrameworkWeights(framework, (), {}, {}, {}, {}, (), None, (), {})
+    spec = visit(goal, 0, 1.0, (goal.name,))
+    global_: dict[int, float | None] = {node.pk: None for node in ordered}
+    hierarchy = None
+    indicators: list[IndicatorWeight] = []
+    if not problems:
+        hierarchy = evaluate_hierarchy(
+            parse_hierarchy(spec),
+            method=framework.method,
+            ri_table=framework.ri_table,
+            threshold=framework.threshold,
+        )
+        for result in hierarchy.nodes:
+            node = paths[result.path]
+            global_[node.pk] = result.global_weight
+            if result.is_leaf:
+                indicators.append(
+                    IndicatorWeight(
+                        node=node,
+                        perspective_node=node.parent,
+                        local_weight=result.local_weight,
+                        global_weight_pct=result.global_weight * 100.0,
+                        path=result.path,
+                    )
+                )
+    return FrameworkWeights(
+        framework=framework,
+        nodes=tuple(ordered),
+        depth=depth,
+        analyses=analyses,
+        local=local,
+        global_=global_,
+        problems=tuple(problems),
+        hierarchy=hierarchy,
+        indicators=tuple(indicators),
+        paths=paths,
+    )
+
+
+def framework_indicators(framework: Framework) -> list[IndicatorWeight]:
+    """The indicators in display order with their global weight in percent (summing to 100).
+
+    Raises :class:`FrameworkNotWeighted` while a node has no weights (no judgments, an expert's
+    judgments leave a child uncompared, adopted weights missing); inconsistent judgments
+    still give weights (their CR is a warning on the framework's pages).
+    """
+    weights = framework_weights(framework)
+    if weights.problems or weights.hierarchy is None:
+        problems = weights.problems or (
+            (WeightProblem(weights.nodes[0], _("has no indicators yet")),) if weights.nodes else ()
+        )
+        raise FrameworkNotWeighted(framework, problems)
+    return list(weights.indicators)
+
+
+def node_analysis(node: Node) -> NodeAnalysis:
+    """The weights of ``node``'s children: the group result (weights, CR, consistent, suggestions,
+    consensus, each expert's CR), adopted weights, or why there are none yet."""
+    children = list(node.children.order_by("position", "pk"))
+    sets = list(node.judgment_sets.order_by("expert_name", "pk"))
+    return _analyse_node(node, children, sets, node.framework)
+
+
+@dataclass(frozen=True)
+class JudgmentsPreview:
+    """The core's analysis of one expert's (unsaved) judgments: for the live CR of the judgments page."""
+
+    result: AhpResult
+    weights: list[tuple[Node, float]]
+    suggestions: list[SuggestionRow]
+
+
+def judgments_preview(node: Node, children: list[Node], judgments: Any) -> JudgmentsPreview:
+    """Weights, lambda_max, CR and suggestions of ``judgments`` among ``children``, not saved.
+
+    Raises :class:`~kinerja_web.frameworks.judgments.JudgmentError` (naming the pair) for bad input.
+    """
+    framework = node.framework
+    comparison = parse_judgments(children, judgments)
+    result = analyse(
+        comparison, method=framework.method, ri_table=framework.ri_table, threshold=framework.threshold
+    )
+    by_name = {child.name: child for child in children}
+    return JudgmentsPreview(
+        result=result,
+        weights=list(zip(children, [float(w) for w in result.weights], strict=True)),
+        suggestions=[
+            SuggestionRow(by_name[s.pair[0]], by_name[s.pair[1]], s.current, s.suggested, s.cr_after)
+            for s in result.suggestions
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class StabilityRow:
+    node: Node
+    stability: WeightStability
+    swaps_at_lower: tuple[Node, Node] | None
+    swaps_at_upper: tuple[Node, Node] | None
+
+
+def framework_sensitivity(framework: Framework, top: int = 3) -> list[StabilityRow]:
+    """How far each local weight may move (others rescaled) before the order of the top indicators changes.
+
+    Raises :class:`FrameworkNotWeighted` like :func:`framework_indicators`.
+    """
+    weights = framework_weights(framework)
+    if weights.hierarchy is None:
+        raise FrameworkNotWeighted(framework, weights.problems)
+    rows = []
+    for stability in sensitivity(weights.hierarchy, top=top):
+        lower, upper = stability.swaps_at_lower, stability.swaps_at_upper
+        rows.append(
+            StabilityRow(
+                node=weights.paths[stability.node_path],
+                stability=stability,
+                swaps_at_lower=(weights.paths[lower[0]], weights.paths[lower[1]]) if lower else None,
+                swaps_at_upper=(weights.paths[upper[0]], weights.paths[upper[1]]) if upper else None,
+            )
+        )
+    return rows
+
+
+def corresponding_node(node: Node, framework: Framework) -> Node | None:
+    """The node at the same path (names from the goal) in another version of its framework."""
+    names = []
+    current: Node | None = node
+    while current is not None:
+        names.append(current.name)
+        current = current.parent
+    found = framework.nodes.filter(parent__isnull=True, name=names[-1]).first()
+    for name in reversed(names[:-1]):
+        if found is None:
+            return None
+        found = found.children.filter(name=name).first()
+    return found
