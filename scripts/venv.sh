@@ -11,15 +11,19 @@ kinerja_python() {
   return 1
 }
 
+kinerja_pip() {  # pip, without the notes this machine's index configuration prints for every package
+  .venv/bin/python -m pip "$@" 2> >(grep -v '^WARNING: Location .* is ignored' >&2)
+}
+
 kinerja_venv() {  # $1: the extras to install, e.g. "test"
   local extras="${1:-}" stamp=".venv/.installed${extras:+-$extras}"
   if [ ! -x .venv/bin/python ]; then
     "$(kinerja_python)" -m venv .venv
-    .venv/bin/python -m pip install --quiet --upgrade pip
+    kinerja_pip install --quiet --upgrade pip
   fi
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     echo "Installing Kinerja and its dependencies into .venv ..."
-    .venv/bin/python -m pip install --quiet --editable ".${extras:+[$extras]}"
+    kinerja_pip install --quiet --editable ".${extras:+[$extras]}"
     touch "$stamp"
   fi
 }
