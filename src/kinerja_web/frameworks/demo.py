@@ -1,4 +1,4 @@
-"""Demo frameworks: the KPI paper's hierarchy for each size class, and one stored template.
+"""Demo frameworks: the KPI paper's hierarchy for each size class, as program templates and in use.
 
 - medium (UD Pramitha Salsabila): the paper's Table 1 indicators with its weights adopted
   exactly (``paper.PAPER_MEDIUM``);
@@ -6,7 +6,7 @@
   the AHP judgments of two demo experts, aggregated by their judgments (AIJ). The field
   facilitator is slightly inconsistent on the micro framework's Human Resources node
   (CR 0.117 > 0.10), so the demo shows a CR warning and the core's suggestions;
-- a program template: a copy of the paper's medium framework, marked as a template.
+- the same three as the program's templates (marked), for new frameworks to start from.
 
 Idempotent: frameworks are found by (program, name, version 1) and built only once; the
 experts' judgments are rewritten each run. ``ctx.frameworks`` (size class -> framework) is
@@ -29,7 +29,12 @@ NAMES = {
     "small": "KPI SDM UMKM Gula Kelapa - Kecil",
     "micro": "KPI SDM UMKM Gula Kelapa - Mikro",
 }
-TEMPLATE_NAME = "Templat KPI makalah (Manggala dkk. 2022)"
+TEMPLATE_NAMES = {
+    "medium": "Templat makalah KPI - Menengah (Manggala dkk. 2022)",
+    "small": "Templat makalah KPI - Kecil (Manggala dkk. 2022)",
+    "micro": "Templat makalah KPI - Mikro (Manggala dkk. 2022)",
+}
+SPECS = {"medium": paper.PAPER_MEDIUM, "small": paper.PAPER_SMALL, "micro": paper.PAPER_MICRO}
 RESEARCHER = "Peneliti PPBI Universitas Jember"
 FIELD_FACILITATOR = "Pendamping lapangan"
 
@@ -73,14 +78,16 @@ SMALL_SDM = {
 def load_frameworks(ctx: Any) -> None:
     """Build (once) the demo frameworks of ``ctx.program``; set ``ctx.frameworks`` by size class."""
     actor = ctx.users.get("admin")
-    frameworks = {
-        "medium": _framework(ctx, NAMES["medium"], paper.PAPER_MEDIUM, actor),
-        "small": _framework(ctx, NAMES["small"], paper.PAPER_SMALL, actor),
-        "micro": _framework(ctx, NAMES["micro"], paper.PAPER_MICRO, actor),
+    judgments = {
+        "small": {"goal": PERSPECTIVES, paper.SDM: SMALL_SDM},
+        "micro": {"goal": PERSPECTIVES, paper.SDM: MICRO_SDM},
     }
-    _framework(ctx, TEMPLATE_NAME, paper.PAPER_MEDIUM, actor, is_template=True)
-    _experts(frameworks["small"], {"goal": PERSPECTIVES, paper.SDM: SMALL_SDM}, ctx)
-    _experts(frameworks["micro"], {"goal": PERSPECTIVES, paper.SDM: MICRO_SDM}, ctx)
+    frameworks = {}
+    for size, spec in SPECS.items():
+        template = _framework(ctx, TEMPLATE_NAMES[size], spec, actor, is_template=True)
+        frameworks[size] = _framework(ctx, NAMES[size], spec, actor)
+        for framework in (template, frameworks[size]):
+            _experts(framework, judgments.get(size, {}), ctx)
     ctx.frameworks = frameworks
     ctx.notes.append(
         "KPI frameworks: medium (the paper's Table 1 weights), small and micro (two experts' AHP judgments)."

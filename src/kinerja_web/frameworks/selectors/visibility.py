@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 
 from kinerja_web import access
 from kinerja_web.frameworks.models import ExpertJudgment, Framework, Node
@@ -76,11 +76,20 @@ def framework_in_use(framework: Framework) -> bool:
     return framework.pk is not None and _scorecards_relation() and framework.scorecards.exists()
 
 
+#: Smallest businesses first, frameworks for any size last.
+SIZE_ORDER = Case(
+    When(size_class="micro", then=Value(1)),
+    When(size_class="small", then=Value(2)),
+    When(size_class="medium", then=Value(3)),
+    default=Value(4),
+)
+
+
 def framework_list(user: Any, program: Program | None = None) -> QuerySet[Framework]:
     frameworks = visible_frameworks(user)
     if program is not None:
         frameworks = frameworks.filter(program=program)
-    return frameworks.order_by("program__name", "-is_template", "size_class", "name", "-version")
+    return frameworks.order_by("program__name", "-is_template", SIZE_ORDER, "name", "-version")
 
 
 def framework_versions(framework: Framework) -> QuerySet[Framework]:

@@ -267,9 +267,14 @@ def _analyse_node(
             )
         except InputError as error:
             return NodeAnalysis(
-                status="not_weighted", problem=_("adopted weights: %s") % error.problem, **base
+                status="not_weighted",
+                problem=_("adopted weights: %s") % error.problem,
+                judgment_sets=tuple(sets),
+                **base,
             )
-        return NodeAnalysis(status="adopted", weights=tuple(checked.weights or ()), **base)
+        return NodeAnalysis(
+            status="adopted", weights=tuple(checked.weights or ()), judgment_sets=tuple(sets), **base
+        )
     if not sets:
         return NodeAnalysis(status="not_weighted", problem=_("not yet weighted: no judgments yet"), **base)
     experts = []
