@@ -29,10 +29,13 @@ enterprises pays it once per process, not on every page.
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from math import inf
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import connections
 from django.db.models import (
     CharField,
@@ -96,11 +99,13 @@ class Scope:
 def program_scope(user: Any, program_pk: Any, period_pk: Any = None) -> Scope:
     """The program dashboard of ``user``: 404 if they may not see the program, 403 if they manage none of it
     (an owner); a facilitator's covers their clusters only."""
-    program = access.get_program_for(user, program_pk)
     cluster_ids = tuple(
-        access.managed_clusters(user).filter(program=program).order_by().values_list("pk", flat=True)
+        access.managed_clusters(user).filter(program_id=program_pk).order_by().values_list("pk", flat=True)
     )
-    access.require(bool(cluster_ids))
+    if not cluster_ids:
+        access.get_program_for(user, program_pk)  # 404 unless the user sees the program
+        raise PermissionDenied
+    program = Program.objects.get(pk=program_pk)  # the user manages clusters of it
     return _with_periods(program, None, cluster_ids, period_pk)
 
 
@@ -299,67 +304,69 @@ def aggregates(scope: Scope) -> Aggregates:
     spelling, largest group first.
     """
     locale = _locale()
-    clusters: dict[int, list] = {}
-    bands: dict[str, list] = {}
-    sizes: dict[str, list] = {}
-    commodities: dict[str, list] = {}
-    spellings: dict[str, dict[str, int]] = {}
-    for (
-        cid,
-        cname,
-        code,
-        commodity,
-        assets,
-        sales,
-        n,
-        s,
-        best,
-        worst,
-        compared,
-        fell,
-        change,
-    ) in _fetch(_group_rows(scope)):
-        c = clusters.get(cid)
-        if c is None:
-            clusters[cid] = [cname, n, s, best, worst, compared, fell, change or 0.0]
-        else:
-            c[1] += n
-            c[2] += s
-            c[3] = max(c[3], best)
-            c[4] = min(c[4], worst)
-            c[5] += compared
-            c[6] += fell
-            c[7] += change or 0.0
-        b = bands.setdefault(code, [0, best])
+    # The loop runs once per group (up to one per enterprise): plain sums into small keys only;
+    # names, labels and spellings are worked out afterwards, once per key.
+    clusters: defaultdict[tuple[int, str], list] = defaultdict(lambda: [0, 0.0, -inf, inf, 0, 0, 0.0])
+    bands: defaultdict[str, list] = defaultdict(lambda: [0, -inf])
+    sizes: defaultdict[str, list] = defaultdict(lambda: [0, 0.0])
+    spellings: defaultdict[str, list] = defaultdict(lambda: [0, 0.0])
+    for cid, cname, code, commodity, assets, sales, n, s, best, worst, compared, fell, change in _fetch(
+        _group_rows(scope)
+    ):
+        c = clusters[cid, cname]
+        c[0] += n
+        c[1] += s
+        if best > c[2]:
+            c[2] = best
+        if worst < c[3]:
+            c[3] = worst
+        c[4] += compared
+        c[5] += fell
+        if change:
+            c[6] += change
+        b = bands[code]
         b[0] += n
-        b[1] = max(b[1], best)
-        size = sizes.setdefault(size_class(assets, sales), [0, 0.0])
-        size[0] += n
-        size[1] += s
-        spelled = (commodity or "").strip()
-        key = " ".join(spelled.casefold().split())
-        group = commodities.setdefault(key, [0, 0.0])
-        group[0] += n
-        group[1] += s
-        counts = spellings.setdefault(key, {})
-        counts[spelled] = counts.get(spelled, 0) + n
-    cluster_list = [
-        ClusterSummary(cid, c[0], c[1], c[2] / c[1], c[3], c[4], c[5], c[6], c[7] / c[5] if c[5] else None)
-        for cid, c in sorted(clusters.items(), key=lambda item: (item[1][0], item[0]))
-    ]
+        if best > b[1]:
+            b[1] = best
+        z = sizes[size_class(assets, sales)]
+        z[0] += n
+        z[1] += s
+        m = spellings[commodity or ""]
+        m[0] += n
+        m[1] += s
     order = {code: i for i, code in enumerate((*sizing.CLASSES, UNKNOWN))}
     return Aggregates(
-        clusters=cluster_list,
+        clusters=[
+            ClusterSummary(
+                cid, name, n, s / n, best, worst, compared, fell, change / compared if compared else None
+            )
+            for (cid, name), (n, s, best, worst, compared, fell, change) in sorted(
+                clusters.items(), key=lambda item: (item[0][1], item[0][0])
+            )
+        ],
         distribution=_distribution(scope, bands, locale),
         by_size=[
             Average(code, size_label(code, locale), n, s / n)
             for code, (n, s) in sorted(sizes.items(), key=lambda item: order[item[0]])
         ],
-        by_commodity=[
-            Average(key, _spelling(spellings[key]) if key else "", n, s / n)
-            for key, (n, s) in sorted(commodities.items(), key=lambda item: (-item[1][0], item[0]))
-        ],
+        by_commodity=_commodities(spellings),
     )
+
+
+def _commodities(spellings: dict[str, list]) -> list[Average]:
+    """Commodity spellings merged case- and space-insensitively, named by their most frequent one."""
+    merged: dict[str, list] = {}
+    for spelled, (n, s) in spellings.items():
+        text = spelled.strip()
+        key = " ".join(text.casefold().split())
+        group = merged.setdefault(key, [0, 0.0, {}])
+        group[0] += n
+        group[1] += s
+        group[2][text] = group[2].get(text, 0) + n
+    return [
+        Average(key, max(names.items(), key=lambda item: (item[1], item[0]))[0], n, s / n)
+        for key, (n, s, names) in sorted(merged.items(), key=lambda item: (-item[1][0], item[0]))
+    ]
 
 
 class RatingLabels(dict):
@@ -397,11 +404,8 @@ def rating_labels(scope: Scope, codes: Iterable[str | None], locale: str) -> Rat
     return RatingLabels(scope, locale).load(codes)
 
 
-def _spelling(counts: dict[str, int]) -> str:
-    return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
-
-
 def _distribution(scope: Scope, bands: dict[str, list], locale: str) -> list[Band]:
+    bands = dict(bands)
     total = sum(b[0] for b in bands.values())
     labels = rating_labels(scope, bands, locale)
     rows = [(band.code, band.label(locale), bands.pop(band.code, [0])[0]) for band in DEFAULT_BANDS]
