@@ -18,7 +18,8 @@ from kinerja_web.tests import factories as f
 def _create(client, world, data, language="en"):
     client.force_login(world.admin)
     url = reverse("performance:period_create", args=[world.program.pk])
-    return client.post(url, data, HTTP_ACCEPT_LANGUAGE=language)
+    client.cookies["django_language"] = language
+    return client.post(url, data)
 
 
 def test_a_quarter_gets_its_days_and_name_from_the_year(client, paper_world):
@@ -94,9 +95,8 @@ def test_period_detail_shows_each_enterprise_with_total_and_rating(client, paper
     f.EnterpriseFactory(cluster=paper_world.cluster, name="UMKM tanpa kartu")
     client.force_login(paper_world.facilitator)
     with translation.override("id"):
-        html = client.get(
-            reverse("performance:period_detail", args=[paper_world.period.pk]), HTTP_ACCEPT_LANGUAGE="id"
-        ).content.decode()
+        client.cookies["django_language"] = "id"
+        html = client.get(reverse("performance:period_detail", args=[paper_world.period.pk])).content.decode()
     assert "UD Pramitha Salsabila" in html and "94,78" in html and "Sangat Baik" in html
     assert "UMKM tanpa kartu" in html
     assert reverse("performance:period_close", args=[paper_world.period.pk]) in html

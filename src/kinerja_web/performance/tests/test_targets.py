@@ -70,7 +70,8 @@ def test_the_form_reads_indonesian_numbers_and_rupiah(client, paper_world):
     )
     client.force_login(paper_world.owner)
     url = reverse("performance:targets", args=[paper_world.enterprise.pk, paper_world.period.pk])
-    page = client.get(url, HTTP_ACCEPT_LANGUAGE="id")
+    client.cookies["django_language"] = "id"
+    page = client.get(url)
     assert page.status_code == 200
     data = {}
     for field, value in page.context["form"].initial.items():
@@ -84,7 +85,8 @@ def test_the_form_reads_indonesian_numbers_and_rupiah(client, paper_world):
         }
     )
     with translation.override("id"):
-        response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="id")
+        client.cookies["django_language"] = "id"
+        response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[-2000:]
     row = Target.objects.get(scorecard=paper_world.scorecard, node=price)
     assert (row.target, row.manual_actual, row.manual_realization) == (
@@ -99,6 +101,7 @@ def test_the_form_names_the_row_of_a_bad_target(client, paper_world):
     rotation = _node(paper_world, "Work rotation")
     client.force_login(paper_world.owner)
     url = reverse("performance:targets", args=[paper_world.enterprise.pk, paper_world.period.pk])
-    response = client.post(url, {f"target_{rotation.pk}": "0"}, HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies["django_language"] = "en"
+    response = client.post(url, {f"target_{rotation.pk}": "0"})
     assert response.status_code == 200
     assert "Row 4 (Work rotation): the target must be greater than 0" in response.content.decode()
