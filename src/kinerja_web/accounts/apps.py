@@ -10,4 +10,4 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from kinerja_web import nav
 
-        nav.register_menu(_("Users"), "accounts:users", roles={"admin"}, order=90)
+        nav.register_menu(_("People"), "accounts:users", roles={"admin"}, order=90)

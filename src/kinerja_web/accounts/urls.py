@@ -11,11 +11,17 @@ app_name = "accounts"
 urlpatterns = [
     path("users/", views.user_list, name="users"),
     path("users/<int:pk>/password/", views.user_set_password, name="user_set_password"),
+    path("programs/<int:program_pk>/people/", views.program_people, name="program_people"),
+    path("programs/<int:program_pk>/people/add/", views.person_add, name="person_add"),
+    path("programs/<int:program_pk>/people/<int:pk>/", views.person_edit, name="person_edit"),
+    path(
+        "programs/<int:program_pk>/people/<int:pk>/active/", views.person_set_active, name="person_set_active"
+    ),
 ]
 
 auth_urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("password_change/", views.PasswordChangeView.as_view(), name="password_change"),
     path("password_change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
 ]

@@ -1,30 +1,44 @@
-"""Pages about people: login and password pages are Django's; the user list is for administrators."""
+"""Pages about people: login and password pages are Django's; users and a program's people are
+for administrators (``access.can_administer_program``)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from kinerja_web import access
 from kinerja_web.accounts import selectors, services
-from kinerja_web.accounts.forms import SetPasswordForm
+from kinerja_web.accounts.forms import PersonCreateForm, PersonForm, SetPasswordForm
+from kinerja_web.programs.models import Program
+
+PEOPLE_PER_PAGE = 100
 
 
 @login_required
 def user_list(request: HttpRequest) -> HttpResponse:
-    """The people of the programs the user administers."""
-    access.require(access.administered_programs(request.user).exists())
+    """The people of the programs the user administers, and a link to each program's people page."""
+    programs = access.administered_programs(request.user)
+    access.require(programs.exists())
     users = [(user, selectors.user_roles(user)) for user in selectors.managed_users(request.user)[:500]]
-    return render(request, "accounts/user_list.html", {"users": users})
+    return render(request, "accounts/user_list.html", {"users": users, "programs": programs})
 
 
 @login_required
 def user_set_password(request: HttpRequest, pk: int) -> HttpResponse:
     """An administrator sets a new password for one of their program's users."""
     target = selectors.get_managed_user(request.user, pk)
+    access.require(selectors.controls_account(request.user, target))
     form = SetPasswordForm(target, request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.user_set_password(
@@ -35,3 +49,135 @@ def user_set_password(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("accounts:users")
     return render(request, "accounts/user_set_password.html", {"form": form, "target": target})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's own password change, written through ``services.password_change`` (audit row)."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        services.password_change(user=form.user, password=form.cleaned_data["new_password1"])
+        update_session_auth_hash(self.request, form.user)
+        return HttpResponseRedirect(self.get_success_url())
+
+
+def _administered_program(request: HttpRequest, program_pk: int) -> Program:
+    """The program if the user administers it: 404 if they cannot see it, 403 if they only take part."""
+    program = access.get_program_for(request.user, program_pk)
+    access.require(access.can_administer_program(request.user, program))
+    return program
+
+
+@login_required
+def program_people(request: HttpRequest, program_pk: int) -> HttpResponse:
+    """Everyone with a role in the program: roles, clusters, enterprises, active flag, last login."""
+    program = _administered_program(request, program_pk)
+    search = request.GET.get("q", "").strip()[:100]
+    page = Paginator(selectors.program_people(program, search=search), PEOPLE_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "program": program,
+        "people": [selectors.person(user) for user in page],
+        "page": page,
+        "search": search,
+    }
+    return render(request, "accounts/program_people.html", context)
+
+
+@login_required
+@never_cache
+def person_add(request: HttpRequest, program_pk: int) -> HttpResponse:
+    """Add a person with a role; a generated first password is shown once, on the answer itself."""
+    program = _administered_program(request, program_pk)
+    form = PersonCreateForm(request.POST or None, program=program)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        generated = not data["password1"]
+        password = services.generate_password() if generated else data["password1"]
+        try:
+            person = services.person_create(
+                actor=request.user,
+                program=program,
+                username=data["username"],
+                name=data["name"],
+                email=data["email"],
+                role=data["role"],
+                clusters=data["clusters"],
+                enterprises=data["enterprises"],
+                password=password,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if generated:
+                # Rendered, not redirected: the password is stored nowhere but in the account's hash.
+                context = {"program": program, "person": person, "password": password}
+                return render(request, "accounts/person_created.html", context)
+            messages.success(request, _("%(user)s was added.") % {"user": person.get_username()})
+            return redirect("accounts:person_edit", program_pk=program.pk, pk=person.pk)
+    return render(request, "accounts/person_add.html", {"program": program, "form": form})
+
+
+@login_required
+def person_edit(request: HttpRequest, program_pk: int, pk: int) -> HttpResponse:
+    """Change a person's role and assignments in the program; deactivate or reset their password."""
+    program = _administered_program(request, program_pk)
+    target = selectors.get_program_person(program, pk)
+    current = selectors.person(target, program)
+    editable = selectors.controls_account(request.user, target)
+    initial = {
+        "name": target.get_full_name(),
+        "email": target.email,
+        "role": current.role,
+        "clusters": current.clusters,
+        "enterprises": current.enterprises,
+    }
+    form = PersonForm(request.POST or None, initial=initial, program=program, account_editable=editable)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            changes = services.person_update(
+                actor=request.user,
+                program=program,
+                user=target,
+                role=data["role"],
+                clusters=data["clusters"],
+                enterprises=data["enterprises"],
+                name=data["name"] if editable and "name" in form.changed_data else None,
+                email=data["email"] if editable else None,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved.") if changes else _("Nothing changed."))
+            if not access.can_administer_program(request.user, program):
+                return redirect("programs:program_detail", pk=program.pk)
+            return redirect("accounts:person_edit", program_pk=program.pk, pk=target.pk)
+    context = {
+        "program": program,
+        "person": current,
+        "form": form,
+        "account_editable": editable,
+        "is_self": target.pk == request.user.pk,
+    }
+    return render(request, "accounts/person_edit.html", context)
+
+
+@login_required
+@require_POST
+def person_set_active(request: HttpRequest, program_pk: int, pk: int) -> HttpResponse:
+    """Deactivate (``active=0``) or reactivate (``active=1``) a person's account."""
+    program = _administered_program(request, program_pk)
+    target = selectors.get_program_person(program, pk)
+    active = request.POST.get("active") == "1"
+    try:
+        services.user_set_active(actor=request.user, program=program, user=target, active=active)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        if active:
+            messages.success(request, _("%(user)s can log in again.") % {"user": target.get_username()})
+        else:
+            messages.success(request, _("%(user)s can no longer log in.") % {"user": target.get_username()})
+    return redirect("accounts:person_edit", program_pk=program.pk, pk=target.pk)
