@@ -11,18 +11,19 @@ temporary directory, deleted at the end. With ``DATABASE_URL=postgres://...`` th
 Django's test database beside it (``test_<name>``, dropped at the end; the user needs
 CREATEDB) and never touches ``<name>`` itself.
 
-What it builds, with ``bulk_create`` (the targets, the largest table, with ``executemany``:
-ten times faster, the same rows): a program of ``--enterprises`` (10,000) enterprises in
-``--clusters`` (20) clusters, with random net assets and sales (micro to medium under Law
-20/2008) and eight commodities; one framework of ``--indicators`` (10) indicators in three
-perspectives, weighted equally by adopted weights; ``--quarters`` (8) quarterly periods, all
-but the last closed; a scorecard per enterprise and quarter with a target and a hand-entered
-actual per indicator; and for the closed quarters a ``ScorecardResult`` per scorecard as
-``period_close`` stores it (rows JSON, perspectives, total, rating). Scores come from
-``kinerja.scoring.score_scorecard``: ``--profiles`` (3,000) random sets of actuals are scored
-by the core once, and each scorecard takes one of them (the core needs ~2 ms per scorecard,
-too slow to call 70,000 times here). A second program of ``--small`` (1,000) enterprises is
-built the same way, to show that its dashboard costs the same number of queries.
+What it builds, with ``bulk_create`` (targets and frozen results, the two largest tables, by
+multi-row ``INSERT``: several times faster, the same rows): a program of ``--enterprises``
+(10,000) enterprises in ``--clusters`` (20) clusters, with random net assets and sales (micro
+to medium under Law 20/2008) and eight commodities; one framework of ``--indicators`` (10)
+indicators in three perspectives, weighted equally by adopted weights; ``--quarters`` (8)
+quarterly periods, all but the last closed; a scorecard per enterprise and quarter with a
+target and a hand-entered actual per indicator; and for the closed quarters a
+``ScorecardResult`` per scorecard as ``period_close`` stores it (rows JSON, perspectives,
+total, rating). Scores come from ``kinerja.scoring.score_scorecard``: ``--profiles`` (3,000)
+random sets of actuals are scored by the core once, and each scorecard takes one of them (the
+core needs ~2 ms per scorecard, too slow to call 70,000 times here). A second program of
+``--small`` (1,000) enterprises is built the same way, to show that its dashboard costs the
+same number of queries.
 ``ANALYZE`` runs after the load, as autovacuum (PostgreSQL) or a maintenance job (SQLite) would.
 
 What it times, in the same run, as a program administrator through Django's test ``Client``
@@ -54,6 +55,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json as jsonlib
 import os
 import random
 import shutil
@@ -79,6 +81,10 @@ COMMODITIES = (
 )
 PERSPECTIVES = ("Sumber Daya Manusia", "Produksi", "Keuangan")
 TARGET = 1000
+#: Rows per INSERT of targets (6 parameters each: within SQLite's 32,766).
+TARGET_BATCH = 2000
+#: Results per INSERT (13 parameters each).
+RESULT_BATCH = 1000
 
 
 def parse_args() -> argparse.Namespace:
@@ -209,8 +215,8 @@ def result_rows(profile: Profile, nodes, names) -> list[dict]:
 
 
 def insert_targets(scorecards, chosen, nodes, profiles, now) -> None:
-    """The targets of ``scorecards`` (one per indicator) by ``executemany``: ten times faster than
-    ``bulk_create`` for the largest table of the run, and the same rows."""
+    """The targets of ``scorecards`` (one per indicator) by multi-row ``INSERT``: ten times faster
+    than ``bulk_create`` for the largest table of the run, and the same rows."""
     from django.db import connection
 
     from kinerja_web.performance.models import Target
@@ -218,16 +224,64 @@ def insert_targets(scorecards, chosen, nodes, profiles, now) -> None:
     meta = Target._meta
     names = ("scorecard", "enterprise", "node", "target", "manual_actual", "updated_at")
     columns = ", ".join(connection.ops.quote_name(meta.get_field(name).column) for name in names)
-    sql = f"INSERT INTO {meta.db_table} ({columns}) VALUES ({', '.join(['%s'] * len(names))})"
     updated = connection.ops.adapt_datetimefield_value(now)
     rows = [
         (s.pk, s.enterprise_id, node.pk, TARGET, actual, updated)
         for s, p in zip(scorecards, chosen, strict=True)
         for node, actual in zip(nodes, profiles[p].actuals, strict=True)
     ]
+    one = "(" + ", ".join(["%s"] * len(names)) + ")"
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), 20_000):
-            cursor.executemany(sql, rows[start : start + 20_000])
+        for start in range(0, len(rows), TARGET_BATCH):
+            batch = rows[start : start + TARGET_BATCH]
+            cursor.execute(
+                f"INSERT INTO {meta.db_table} ({columns}) VALUES {', '.join([one] * len(batch))}",
+                [value for row in batch for value in row],
+            )
+
+
+def insert_results(period, scorecards, chosen, profiles, rows_of, nodes, names, now) -> None:
+    """The frozen results of ``period``, as ``period_close`` stores them, by multi-row ``INSERT``.
+
+    ``bulk_create`` spends most of its time adapting the 4 KB ``rows`` JSON of each result (eight
+    times the server's time on PostgreSQL); here each profile's JSON is serialised once.
+    """
+    from django.db import connection
+
+    from kinerja_web.performance.models import ScorecardResult
+
+    meta = ScorecardResult._meta
+    names_ = (
+        "scorecard", "enterprise", "cluster", "period", "total", "rating_code", "rating_label",
+        "rating_label_id", "weight_sum", "rows", "perspectives", "warnings", "computed_at",
+    )  # fmt: skip
+    columns = ", ".join(connection.ops.quote_name(meta.get_field(name).column) for name in names_)
+    json = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
+    one = "(" + ", ".join(["%s"] * 9 + [json] * 3 + ["%s"]) + ")"
+    computed = connection.ops.adapt_datetimefield_value(now)
+    rows = []
+    for scorecard, p in zip(scorecards, chosen, strict=True):
+        if p not in rows_of:
+            result = profiles[p].result
+            rows_of[p] = (
+                float(result.total),
+                result.rating.code,
+                result.rating.label_en,
+                result.rating.label_id,
+                float(result.weight_sum),
+                jsonlib.dumps(result_rows(profiles[p], nodes, names)),
+                jsonlib.dumps({x.name: x.as_dict() for x in result.perspectives}),
+                jsonlib.dumps(list(result.warnings)),
+            )
+        ids = (scorecard.pk, scorecard.enterprise_id, scorecard.enterprise.cluster_id, period.pk)
+        rows.append((*ids, *rows_of[p], computed))
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), RESULT_BATCH):
+            batch = rows[start : start + RESULT_BATCH]
+            cursor.execute(
+                f"INSERT INTO {meta.db_table} ({columns}) VALUES {', '.join([one] * len(batch))}",
+                [value for row in batch for value in row],
+            )
 
 
 def build_program(name: str, size: int, args: argparse.Namespace, admin, profiles_for, rng: random.Random):
@@ -236,7 +290,7 @@ def build_program(name: str, size: int, args: argparse.Namespace, admin, profile
     from django.utils import timezone
 
     from kinerja_web.accounts.models import Membership, Role
-    from kinerja_web.performance.models import Period, Scorecard, ScorecardResult
+    from kinerja_web.performance.models import Period, Scorecard
     from kinerja_web.programs.models import Cluster, Enterprise, Program
 
     with transaction.atomic():
@@ -262,7 +316,7 @@ def build_program(name: str, size: int, args: argparse.Namespace, admin, profile
         )
         framework, nodes, weights, names = build_framework(program, args.indicators)
         profiles = profiles_for(weights, names)
-        rows_of = {}
+        rows_of: dict[int, tuple] = {}
         now = timezone.now()
         periods = []
         for q in range(args.quarters):
@@ -291,30 +345,7 @@ def build_program(name: str, size: int, args: argparse.Namespace, admin, profile
             insert_targets(scorecards, chosen, nodes, profiles, now)
             if period.closed_at is None:
                 continue
-            results = []
-            for scorecard, p in zip(scorecards, chosen, strict=True):
-                profile = profiles[p]
-                if p not in rows_of:
-                    rows_of[p] = result_rows(profile, nodes, names)
-                result = profile.result
-                results.append(
-                    ScorecardResult(
-                        scorecard=scorecard,
-                        enterprise_id=scorecard.enterprise_id,
-                        cluster_id=scorecard.enterprise.cluster_id,
-                        period=period,
-                        total=float(result.total),
-                        rating_code=result.rating.code,
-                        rating_label=result.rating.label_en,
-                        rating_label_id=result.rating.label_id,
-                        weight_sum=float(result.weight_sum),
-                        rows=rows_of[p],
-                        perspectives={x.name: x.as_dict() for x in result.perspectives},
-                        warnings=list(result.warnings),
-                        computed_at=now,
-                    )
-                )
-            ScorecardResult.objects.bulk_create(results, batch_size=2000)
+            insert_results(period, scorecards, chosen, profiles, rows_of, nodes, names, now)
     return program, clusters[0], enterprises[0], periods
 
 
@@ -338,7 +369,7 @@ SIZE_CASE = """CASE
 
 def bare_dashboard(cursor, *, period: int, previous: int, program: int, cluster: int | None, offset: int = 0):
     """The figures of a dashboard page by hand: seven queries, fetched."""
-    scope, value = ("c.id = %s", cluster) if cluster else ("c.program_id = %s", program)
+    scope, value = ("r.cluster_id = %s", cluster) if cluster else ("c.program_id = %s", program)
     base = FROM.format(scope=scope)
     params = [previous, period, value]
     queries = [
