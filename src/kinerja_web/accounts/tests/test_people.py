@@ -117,7 +117,7 @@ def test_adding_and_removing_a_facilitators_clusters(world):
     ]
 
 
-def test_the_last_administrator_cannot_lose_the_role(world):
+def test_the_last_administrator_cannot_lose_the_role(world, english):
     with pytest.raises(ValidationError, match="last administrator"):
         services.person_update(
             actor=world.admin_a,
@@ -143,7 +143,7 @@ def test_an_administrator_may_step_down_when_another_remains(world):
     assert Membership.objects.get(user=world.admin_a).role == Role.FACILITATOR
 
 
-def test_an_administrator_cannot_deactivate_themself(world):
+def test_an_administrator_cannot_deactivate_themself(world, english):
     services.person_update(
         actor=world.admin_a, program=world.program_a, user=world.facilitator_a1, role=Role.ADMIN
     )
@@ -155,7 +155,7 @@ def test_an_administrator_cannot_deactivate_themself(world):
     assert world.admin_a.is_active
 
 
-def test_the_last_active_administrator_cannot_be_deactivated(world):
+def test_the_last_active_administrator_cannot_be_deactivated(world, english):
     superuser = f.UserFactory(username="root", is_superuser=True)
     with pytest.raises(ValidationError, match="last administrator"):
         services.user_set_active(actor=superuser, program=world.program_a, user=world.admin_a, active=False)
@@ -360,3 +360,10 @@ def test_add_form_asks_for_a_role_rather_than_defaulting_to_administrator(client
     client.force_login(world.admin_a)
     response = client.post(reverse("accounts:person_add", args=[world.program_a.pk]), {"username": "andi"})
     assert "role" in response.context["form"].errors
+
+
+def test_people_pages_speak_indonesian_by_default(client, world):
+    client.force_login(world.admin_a)
+    html = client.get(_people_url(world.program_a)).content.decode()
+    assert "Orang di Program A" in html
+    assert "Tambah orang" in html
