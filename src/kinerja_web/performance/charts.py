@@ -27,8 +27,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kinerja.formatting import format_number, format_rupiah
-from kinerja.scoring import DEFAULT_BANDS
 from kinerja_web.performance.comparison import Comparison
+from kinerja_web.programs.bands import program_bands
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 56, 20, 64
@@ -224,7 +224,9 @@ def score_trend(comparison: Comparison) -> SafeString:
     parts += _period_bands(comparison, axis)
     ticks = [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
     parts += _left_axis(ticks, 100, [_num(t, 0) for t in ticks], _("Total score"))
-    for band in DEFAULT_BANDS[:-1]:
+    for band in program_bands(comparison.enterprise.cluster.program)[:-1]:
+        if not 0 <= band.min <= 100:
+            continue
         y = _y(float(band.min), 100)
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="band-line"/>')
         parts.append(_text(WIDTH - RIGHT - 4, y - 3, band.label(locale), anchor="end", size=9, cls="muted"))

@@ -4,8 +4,8 @@ No formula lives here. This module gathers the inputs of many scorecards in a co
 of queries (one ``framework_indicators`` per framework, one query of targets, one
 ``records.measures.actuals_for`` per period for all its enterprises), builds the core's
 ``ScorecardInput`` (weights strict, each indicator's direction, realization capped at 100 %,
-as the KPI paper does: Manggala et al. 2022, IOSR-JBM 24(9), Table 1) and calls
-``kinerja.scoring.score_scorecard``.
+as the KPI paper does: Manggala et al. 2022, IOSR-JBM 24(9), Table 1; the rating bands of the
+scorecard's program, ``programs.bands``) and calls ``kinerja.scoring.score_scorecard``.
 
 A scorecard that cannot be scored yet (a target missing, an actual not entered, a framework
 without weights) is not an error page: each :class:`Line` says what is missing in ``problem``,
@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from kinerja.errors import InputError
 from kinerja.scoring import (
     DEFAULT_BANDS,
+    Band,
     IndicatorScore,
     PerspectiveScore,
     Rating,
@@ -35,7 +36,7 @@ from kinerja.scoring import (
     score_scorecard,
 )
 from kinerja.scoring import Indicator as CoreIndicator
-from kinerja_web.performance.models import Scorecard, ScorecardResult, Target
+from kinerja_web.performance.models import Period, Scorecard, ScorecardResult, Target
 
 MANUAL = "manual"
 #: Units that mean whole Rupiah: such targets and actuals are shown with ``|rupiah`` and typed
@@ -286,10 +287,32 @@ def _evaluate_live(scorecards: Sequence[Scorecard]) -> dict[int, Evaluation]:
         }
         enterprise_ids = [s.enterprise_id for s in members]
         actuals[period_id] = record_actuals(enterprise_ids, period.start, period.end, requests)
+    bands = _program_bands(scorecards)
     return {
-        s.pk: evaluate_inputs(s, indicators[s.framework_id], targets.get(s.pk, {}), actuals[s.period_id])
+        s.pk: evaluate_inputs(
+            s,
+            indicators[s.framework_id],
+            targets.get(s.pk, {}),
+            actuals[s.period_id],
+            bands[s.period.program_id],
+        )
         for s in scorecards
     }
+
+
+def _program_bands(scorecards: Sequence[Scorecard]) -> dict[int, tuple[Band, ...]]:
+    """The rating bands of each scorecard's program (``programs.bands``): from the periods' programs
+    where already loaded, else one query for the rest."""
+    from kinerja_web.programs.bands import bands_by_program, program_bands
+
+    bands: dict[int, tuple[Band, ...]] = {}
+    for scorecard in scorecards:
+        period = scorecard.period
+        if period.program_id not in bands and Period.program.is_cached(period):
+            bands[period.program_id] = program_bands(period.program)
+    missing = {s.period.program_id for s in scorecards} - set(bands)
+    bands.update(bands_by_program(missing))
+    return bands
 
 
 def evaluate_inputs(
@@ -297,8 +320,10 @@ def evaluate_inputs(
     framework: FrameworkIndicators,
     targets: dict[int, Target],
     actuals: dict[tuple[int, str, str], Decimal],
+    bands: Sequence[Band] = DEFAULT_BANDS,
 ) -> Evaluation:
-    """Build the core's input row by row (a row that cannot be built says why) and score it."""
+    """Build the core's input row by row (a row that cannot be built says why) and score it,
+    rated with ``bands`` (the program's, see ``programs.bands``)."""
     lines: list[Line] = []
     core: list[CoreIndicator] = []
     for number, spec in enumerate(framework.indicators, start=1):
@@ -311,7 +336,7 @@ def evaluate_inputs(
     if problems or any(line.problem for line in lines):
         return Evaluation(scorecard, tuple(lines), None, tuple(problems))
     try:
-        result = score_scorecard(ScorecardInput(tuple(core)), weights=WEIGHTS_POLICY, cap=CAP)
+        result = score_scorecard(ScorecardInput(tuple(core), tuple(bands)), weights=WEIGHTS_POLICY, cap=CAP)
     except InputError as error:
         return Evaluation(scorecard, tuple(lines), None, (_("The scorecard cannot be scored: %s") % error,))
     scored = [_with_score(line, indicator) for line, indicator in zip(lines, result.indicators, strict=True)]

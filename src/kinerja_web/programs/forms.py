@@ -5,11 +5,16 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.errors import InputError
+from kinerja.scoring import Band
+from kinerja.scoring.bands import parse_bands
 from kinerja_web import access
 from kinerja_web.accounts.selectors import program_users
-from kinerja_web.formfields import RupiahField
+from kinerja_web.formfields import LocalizedDecimalField, RupiahField
 from kinerja_web.programs.models import Cluster, Enterprise, Program, Worker
 
 
@@ -102,3 +107,83 @@ class EnterpriseFilterForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["cluster"].queryset = access.visible_clusters(user).select_related("program")
+
+
+class BandRowForm(forms.Form):
+    """One rating band: from ``min`` up to the next better band's minimum."""
+
+    min = LocalizedDecimalField(
+        label=_("From (minimum total)"), required=False, max_digits=12, decimal_places=4
+    )
+    code = forms.CharField(
+        label=_("Code"),
+        required=False,
+        max_length=40,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9_-]+$", _("Letters, digits, _ and - only (for example very_good)."), code="code"
+            )
+        ],
+    )
+    label_id = forms.CharField(label=_("Indonesian label"), required=False, max_length=100)
+    label_en = forms.CharField(label=_("English label"), required=False, max_length=100)
+
+    FIELDS = ("min", "code", "label_id", "label_en")
+
+
+class BaseBandsFormSet(forms.BaseFormSet):
+    """Rows of bands, best first; blank rows are skipped. ``bands`` holds the core's checked bands.
+
+    The core validates (``kinerja.scoring.bands.parse_bands``, which runs ``check_bands``); its
+    error names ``bands[i].field``, which is turned into the row number the user sees.
+    """
+
+    bands: tuple[Band, ...] = ()
+
+    def clean(self) -> None:
+        if any(form.errors for form in self.forms):
+            return
+        rows: list[tuple[int, dict[str, Any]]] = []
+        for number, form in enumerate(self.forms, start=1):
+            data = {name: form.cleaned_data.get(name) for name in BandRowForm.FIELDS}
+            if all(value in (None, "") for value in data.values()):
+                continue
+            missing = [
+                BandRowForm.base_fields[name].label for name in BandRowForm.FIELDS if data[name] in (None, "")
+            ]
+            if missing:
+                raise forms.ValidationError(
+                    gettext("Row %(row)s: fill in %(fields)s.")
+                    % {"row": number, "fields": ", ".join(str(label) for label in missing)}
+                )
+            rows.append((number, data))
+        if not rows:
+            raise forms.ValidationError(gettext("Give at least one band."))
+        try:
+            self.bands = parse_bands([data for _number, data in rows])
+        except InputError as error:
+            raise forms.ValidationError(_row_error(error, [number for number, _data in rows])) from None
+
+
+def _row_error(error: InputError, numbers: list[int]) -> str:
+    """The core's error at ``bands[i].field`` said with the row number shown on the page."""
+    where = error.where
+    if not where.startswith("bands["):
+        return gettext("Bands: %(problem)s") % {"problem": error.problem}
+    index = int(where[len("bands[") : where.index("]")])
+    field = where[where.index("]") + 2 :] if "]." in where else ""
+    row = numbers[index] if index < len(numbers) else index + 1
+    if field == "min" and "best down" in error.problem:
+        problem = gettext(
+            "the minimum must be lower than the minimum of the row above (bands run from best down)"
+        )
+    elif field == "code" and "already used" in error.problem:
+        problem = gettext("this code is already used by another row")
+    else:
+        problem = error.problem
+    return gettext("Row %(row)s: %(problem)s") % {"row": row, "problem": problem}
+
+
+BandsFormSet = forms.formset_factory(
+    BandRowForm, formset=BaseBandsFormSet, extra=2, max_num=12, validate_max=True, absolute_max=12
+)

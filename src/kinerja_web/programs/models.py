@@ -45,6 +45,11 @@ class Program(models.Model):
         default=True,
         help_text=_("Show Rupiah as “Rp 1.234.567”; off gives the spelling guide's “Rp1.234.567”."),
     )
+    #: The program's rating bands as ``kinerja.scoring.parse_bands`` reads them (a list of
+    #: ``{"min", "code", "label_en", "label_id"}``, best first); ``None``: the core's default
+    #: (PP 46/2011). Written only by ``programs.services.program_bands_update``, read through
+    #: ``programs.bands.program_bands``.
+    rating_bands = models.JSONField(_("rating bands"), null=True, blank=True, default=None)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

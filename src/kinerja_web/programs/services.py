@@ -3,12 +3,16 @@ one transaction with its audit row, checking permission before it writes."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
 
+from kinerja.scoring import Band
+from kinerja.scoring.bands import check_bands
 from kinerja_web import access
 from kinerja_web.audit.services import diff, record, snapshot, stored_snapshot
+from kinerja_web.programs.bands import bands_to_json, is_default
 from kinerja_web.programs.models import Cluster, Enterprise, Program, Worker
 
 ENTERPRISE_FIELDS = (
@@ -45,6 +49,26 @@ def program_update(*, actor: Any, program: Program, **fields: Any) -> Program:
     program.full_clean()
     program.save()
     record(actor=actor, action="program.update", obj=program, changes=diff(before, snapshot(program, fields)))
+    return program
+
+
+@transaction.atomic
+def program_bands_update(*, actor: Any, program: Program, bands: Sequence[Band] | None) -> Program:
+    """Set ``program``'s rating bands (``None``: back to the core's default, PP 46/2011).
+
+    ``bands`` are checked by the core (``check_bands``) before anything is written. Only open
+    periods are rated anew; closed ones keep the rating frozen in their results.
+    """
+    access.require(access.can_administer_program(actor, program))
+    stored = Program.objects.select_for_update().get(pk=program.pk)
+    before = stored.rating_bands
+    after = None if bands is None or is_default(bands) else bands_to_json(check_bands(tuple(bands)))
+    program.rating_bands = after
+    program.save(update_fields=["rating_bands"])
+    if before != after:
+        record(
+            actor=actor, action="program.bands_update", obj=program, changes={"rating_bands": [before, after]}
+        )
     return program
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("programs/", views.program_list, name="program_list"),
     path("programs/<int:pk>/", views.program_detail, name="program_detail"),
     path("programs/<int:pk>/edit/", views.program_edit, name="program_edit"),
+    path("programs/<int:pk>/bands/", views.program_bands_edit, name="program_bands"),
     path("programs/<int:program_pk>/clusters/new/", views.cluster_create, name="cluster_create"),
     path("clusters/<int:pk>/", views.cluster_detail, name="cluster_detail"),
     path("clusters/<int:pk>/edit/", views.cluster_edit, name="cluster_edit"),

@@ -10,9 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kinerja.scoring import DEFAULT_BANDS
 from kinerja_web import access, nav
 from kinerja_web.programs import selectors, services
+from kinerja_web.programs.bands import is_default, program_bands
 from kinerja_web.programs.forms import (
+    BandsFormSet,
     ClusterForm,
     EnterpriseFilterForm,
     EnterpriseForm,
@@ -47,6 +50,35 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Saved."))
         return redirect("programs:program_detail", pk=program.pk)
     return render(request, "programs/form.html", {"form": form, "title": _("Edit program"), "back": program})
+
+
+@login_required
+def program_bands_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The program's rating bands: rows of minimum, code and labels; or back to the default."""
+    program = access.get_program_for(request.user, pk)
+    access.require(access.can_administer_program(request.user, program))
+    if request.method == "POST" and request.POST.get("action") == "reset":
+        services.program_bands_update(actor=request.user, program=program, bands=None)
+        messages.success(request, _("The rating bands are the default again (PP 46/2011)."))
+        return redirect("programs:program_bands", pk=program.pk)
+    current = program_bands(program)
+    initial = [
+        {"min": band.min, "code": band.code, "label_id": band.label_id, "label_en": band.label_en}
+        for band in current
+    ]
+    formset = BandsFormSet(request.POST or None, initial=initial, prefix="bands")
+    if request.method == "POST" and formset.is_valid():
+        services.program_bands_update(actor=request.user, program=program, bands=formset.bands)
+        messages.success(request, _("Rating bands saved. Open periods are rated with them now."))
+        return redirect("programs:program_bands", pk=program.pk)
+    context = {
+        "program": program,
+        "formset": formset,
+        "bands": current,
+        "is_default": is_default(current),
+        "default_bands": DEFAULT_BANDS,
+    }
+    return render(request, "programs/bands.html", context)
 
 
 @login_required

@@ -28,6 +28,30 @@ CASES = [
         data={"name": "Taken over"},
     ),
     CrossTenantCase(
+        "programs:program_bands", "program", lambda p: reverse("programs:program_bands", args=[p.pk])
+    ),
+    CrossTenantCase(
+        "programs:program_bands",
+        "program",
+        lambda p: reverse("programs:program_bands", args=[p.pk]),
+        method="post",
+        data={
+            "bands-TOTAL_FORMS": "1",
+            "bands-INITIAL_FORMS": "0",
+            "bands-0-min": "0",
+            "bands-0-code": "all",
+            "bands-0-label_id": "Semua",
+            "bands-0-label_en": "All",
+        },
+    ),
+    CrossTenantCase(
+        "programs:program_bands",
+        "program",
+        lambda p: reverse("programs:program_bands", args=[p.pk]),
+        method="post",
+        data={"action": "reset"},
+    ),
+    CrossTenantCase(
         "programs:cluster_create", "program", lambda p: reverse("programs:cluster_create", args=[p.pk])
     ),
     CrossTenantCase(
