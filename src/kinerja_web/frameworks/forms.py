@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from typing import Any, ClassVar
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.ahp.parse import RECIPROCAL_TOLERANCE
 from kinerja_web.formfields import LocalizedDecimalField
 from kinerja_web.frameworks import paper
 from kinerja_web.frameworks.judgments import pair_label, verbal_choices
@@ -124,6 +128,20 @@ class AdoptedWeightsForm(forms.Form):
                 help_text=_("percent"),
             )
 
+    def clean(self) -> dict[str, Any]:
+        """The percentages must sum to 100 (within the core's 1e-6 of a fraction), said in percent."""
+        data = super().clean()
+        values = [data.get(f"weight_{child.pk}") for child in self.children]
+        if values and all(value is not None for value in values):
+            total = sum(values, Decimal(0))
+            if abs(total - 100) > Decimal("0.0001"):
+                raise ValidationError(
+                    _("The weights must sum to 100 %%; these sum to %(sum)s %%."),
+                    code="sum",
+                    params={"sum": formats.number_format(total.normalize(), use_l10n=True)},
+                )
+        return data
+
     def weights(self) -> dict[int, float]:
         """Local weights as fractions (percent / 100), for ``adopted_weights_save``."""
         return {child.pk: float(self.cleaned_data[f"weight_{child.pk}"]) / 100.0 for child in self.children}
@@ -134,7 +152,10 @@ class JudgmentsForm(forms.Form):
 
     ``verbal`` mode: a select of the 17 steps of Saaty's scale per pair; ``matrix`` mode: the upper
     triangle of the matrix as text inputs accepting ``3``, ``1/3`` or ``0.333`` (``0,333``),
-    blank for a pair not judged. The values are checked by the core in ``judgments_save``.
+    blank for a pair not judged. Each value is checked here first, so that a bad one is reported
+    on its own pair in the user's language (a word, 0, a value off Saaty's scale 1/9..9), and so
+    is a set of judgments that leaves some children never compared with the others; the core
+    checks the whole set again in ``judgments_save``.
     """
 
     expert_name = forms.CharField(label=_("Expert"), max_length=200)
@@ -191,14 +212,37 @@ class JudgmentsForm(forms.Form):
         data = super().clean()
         judgments = []
         for a, b, name in self.pairs:
-            raw = (data.get(name) or "").strip()
-            if not raw:
+            typed = (data.get(name) or "").strip()
+            if not typed:
                 continue
-            if "," in raw and "." not in raw:  # Indonesian decimal comma: 0,333
-                raw = raw.replace(",", ".")
+            raw = typed.replace(",", ".") if "," in typed and "." not in typed else typed  # 0,333
+            problem = _judgment_problem(raw, typed)
+            if problem:
+                self.add_error(name, f"{pair_label(a.name, b.name)}: {problem}")
+                continue
             judgments.append([a.pk, b.pk, raw])
+        if not any(self.has_error(name) for _a, _b, name in self.pairs):
+            groups = _unlinked_groups(self.children, judgments)
+            if len(groups) > 1:
+                described = " | ".join("{" + ", ".join(group) + "}" for group in groups)
+                self.add_error(
+                    None,
+                    _(
+                        "Some children are never compared with the others: %(groups)s. "
+                        "Judge at least one pair linking these groups."
+                    )
+                    % {"groups": described},
+                )
         data["judgments"] = judgments
         return data
+
+    def judgment_error(self) -> str | None:
+        """The first problem of the typed judgments (for the live analysis), or ``None``."""
+        for _a, _b, name in self.pairs:
+            if self.has_error(name):
+                return str(self.errors[name][0])
+        errors = self.non_field_errors()
+        return str(errors[0]) if errors else None
 
     def apply(self, assignment: str) -> None:
         """Put ``"pair_1_2=3"`` (a suggestion) into the bound data, unsaved."""
@@ -223,6 +267,49 @@ class JudgmentsForm(forms.Form):
                 cells.append({"field": fields.get((i, j)), "diagonal": i == j})
             rows.append({"child": child, "cells": cells})
         return rows
+
+
+def _judgment_problem(raw: str, typed: str) -> str | None:
+    """What is wrong with one typed judgment (``raw``: decimal comma already a dot), or ``None``.
+
+    The same rules as the core's ``kinerja.ahp.parse`` (Saaty's scale 1/9..9 with its
+    reciprocal tolerance), worded for the form.
+    """
+    try:
+        if "/" in raw:
+            top, bottom = raw.split("/", 1)
+            value = float(top) / float(bottom)
+        else:
+            value = float(raw)
+    except (ValueError, ZeroDivisionError):
+        value = math.nan
+    if not math.isfinite(value):
+        return str(_("“%(value)s” is not a number or a fraction such as 1/3.") % {"value": typed})
+    if value <= 0:
+        return str(
+            _("“%(value)s” is not positive: a judgment says how many times more important, above 0.")
+            % {"value": typed}
+        )
+    if not (1 / 9) * (1 - RECIPROCAL_TOLERANCE) <= value <= 9 * (1 + RECIPROCAL_TOLERANCE):
+        return str(_("“%(value)s” is outside Saaty's scale, 1/9 to 9.") % {"value": typed})
+    return None
+
+
+def _unlinked_groups(children: list[Node], judgments: list[list[Any]]) -> list[list[str]]:
+    """The children in groups that no judgment links (one group when all are connected)."""
+    group = {child.pk: child.pk for child in children}
+
+    def root(pk: int) -> int:
+        while group[pk] != pk:
+            pk = group[pk]
+        return pk
+
+    for a, b, _value in judgments:
+        group[root(a)] = root(b)
+    groups: dict[int, list[str]] = {}
+    for child in children:
+        groups.setdefault(root(child.pk), []).append(child.name)
+    return list(groups.values())
 
 
 def _invert_text(value: str) -> str:

@@ -520,6 +520,9 @@ def _preview(
         judgments = [entry for entry in judgments if entry[2]]
     else:
         form.is_valid()
+        problem = form.judgment_error()
+        if problem:
+            return None, JudgmentError(problem)
         judgments = form.cleaned_data.get("judgments")
         if judgments is None:
             return None, None

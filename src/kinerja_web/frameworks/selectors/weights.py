@@ -253,8 +253,7 @@ def _analyse_node(
         if missing:
             return NodeAnalysis(
                 status="not_weighted",
-                problem=_("not yet weighted: no adopted weight for %(names)s")
-                % {"names": ", ".join(missing)},
+                problem=_("no adopted weight for %(names)s") % {"names": ", ".join(missing)},
                 **base,
             )
         try:
@@ -276,7 +275,7 @@ def _analyse_node(
             status="adopted", weights=tuple(checked.weights or ()), judgment_sets=tuple(sets), **base
         )
     if not sets:
-        return NodeAnalysis(status="not_weighted", problem=_("not yet weighted: no judgments yet"), **base)
+        return NodeAnalysis(status="not_weighted", problem=_("no judgments yet"), **base)
     experts = []
     for judgment_set in sets:
         try:

@@ -100,6 +100,7 @@ def test_saving_judgments_on_the_verbal_scale_stores_them(facilitator_client, cl
 
 
 def test_matrix_entry_accepts_fractions_and_decimals_and_names_a_bad_pair(facilitator_client, cluster):
+    in_english(facilitator_client)
     _framework, sdm, children = three_indicators(cluster.program)
     a, b, c = (child.pk for child in children)
     url = reverse("frameworks:judgments_new", args=[sdm.pk])
@@ -113,7 +114,7 @@ def test_matrix_entry_accepts_fractions_and_decimals_and_names_a_bad_pair(facili
     )
 
     assert bad.status_code == 200
-    assert "Kehadiran vs Rotasi kerja: &#x27;0&#x27; is not positive" in bad.content.decode()
+    assert "Kehadiran vs Rotasi kerja: “0” is not positive" in bad.content.decode()
     assert good.status_code == 302
     assert ExpertJudgment.objects.get().judgments[1] == [a, c, "0.333"]
 
@@ -264,6 +265,7 @@ def test_node_editor_adds_renames_moves_and_removes(facilitator_client, cluster)
 
 
 def test_adopted_weights_are_entered_in_percent(facilitator_client, cluster):
+    in_english(facilitator_client)
     _framework, sdm, children = three_indicators(cluster.program)
     url = reverse("frameworks:adopted", args=[sdm.pk])
 
@@ -271,10 +273,76 @@ def test_adopted_weights_are_entered_in_percent(facilitator_client, cluster):
         url, {f"weight_{c.pk}": v for c, v in zip(children, ["50", "30", "10"], strict=True)}
     )
     right = facilitator_client.post(
-        url, {f"weight_{c.pk}": v for c, v in zip(children, ["50", "30,5", "19,5"], strict=True)}
+        url, {f"weight_{c.pk}": v for c, v in zip(children, ["50", "30.5", "19.5"], strict=True)}
     )
 
-    assert wrong.status_code == 200 and "sum to" in wrong.content.decode()
+    assert wrong.status_code == 200 and "these sum to 90 %" in wrong.content.decode()
     assert right.status_code == 302
     children[1].refresh_from_db()
     assert children[1].adopted_weight == pytest.approx(0.305)
+
+
+def test_adopted_weights_off_100_are_refused_in_indonesian_and_in_percent(facilitator_client, cluster):
+    _framework, sdm, children = three_indicators(cluster.program)
+    url = reverse("frameworks:adopted", args=[sdm.pk])
+
+    wrong = facilitator_client.post(
+        url, {f"weight_{c.pk}": v for c, v in zip(children, ["60,5", "30", "10"], strict=True)}
+    )
+
+    html = wrong.content.decode()
+    assert wrong.status_code == 200
+    assert "Bobot harus berjumlah 100 %; jumlahnya sekarang 100,5 %." in html
+    assert "sum to" not in html and "1.005" not in html  # not the core's English fraction
+    assert all(child.adopted_weight is None for child in sdm.children.all())
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("dua", "Kehadiran vs Rotasi kerja: “dua” bukan angka atau pecahan seperti 1/3."),
+        ("0", "Kehadiran vs Rotasi kerja: “0” tidak positif"),
+        ("12", "Kehadiran vs Rotasi kerja: “12” di luar skala Saaty, 1/9 sampai 9."),
+    ],
+)
+def test_a_bad_matrix_judgment_is_named_in_indonesian_on_its_pair(
+    facilitator_client, cluster, typed, message
+):
+    _framework, sdm, children = three_indicators(cluster.program)
+    a, b, c = (child.pk for child in children)
+    data = {"mode": "matrix", "expert_name": "Ahli", "expert_weight": "1"}
+    data |= {f"pair_{a}_{b}": "3", f"pair_{a}_{c}": typed, f"pair_{b}_{c}": "1,5"}
+
+    page = facilitator_client.post(reverse("frameworks:judgments_new", args=[sdm.pk]), data)
+    preview = facilitator_client.post(reverse("frameworks:judgments_preview", args=[sdm.pk]), data)
+
+    assert page.status_code == 200 and message in page.content.decode()
+    assert "is not" not in page.content.decode() and "outside" not in page.content.decode()
+    assert preview.status_code == 200 and message in preview.content.decode()
+    assert not ExpertJudgment.objects.exists()
+
+
+def test_matrix_judgments_that_leave_a_child_uncompared_say_which_in_indonesian(facilitator_client, cluster):
+    _framework, sdm, children = three_indicators(cluster.program)
+    _a, b, c = (child.pk for child in children)
+    data = {"mode": "matrix", "expert_name": "Ahli", "expert_weight": "1", f"pair_{b}_{c}": "2"}
+
+    page = facilitator_client.post(reverse("frameworks:judgments_new", args=[sdm.pk]), data)
+
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "tidak pernah dibandingkan" in html and "{Kehadiran} | {Waktu produksi, Rotasi kerja}" in html
+    assert "separate groups" not in html
+    assert not ExpertJudgment.objects.exists()
+
+
+def test_an_unweighted_node_says_not_yet_weighted_once(facilitator_client, cluster):
+    in_english(facilitator_client)
+    framework, sdm, _children = three_indicators(cluster.program)
+
+    ahp = facilitator_client.get(reverse("frameworks:ahp", args=[sdm.pk])).content.decode()
+    detail = facilitator_client.get(reverse("frameworks:detail", args=[framework.pk])).content.decode()
+
+    assert "Not yet weighted:</strong> no judgments yet" in ahp
+    assert "SDM</a>: no judgments yet" in detail
+    assert "not yet weighted: not yet weighted" not in ahp.lower()
