@@ -15,7 +15,6 @@ from typing import Any
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from kinerja.compare import BASE_DESCRIPTIONS
 from kinerja_web.performance.comparison import Comparison
 from kinerja_web.performance.evaluate import Evaluation
 
@@ -113,9 +112,22 @@ def comparison_csv(comparison: Comparison) -> str:
     periods = comparison.periods
     steps = comparison.steps
     writer.writerow([_("Enterprise"), comparison.enterprise.name])
-    writer.writerow([_("Growth (vs previous period)"), BASE_DESCRIPTIONS["previous"]])
+    # The same explanations as the comparison page, in the active language.
     writer.writerow(
-        [_("Change relative to the later value (the paper's convention)"), BASE_DESCRIPTIONS["later"]]
+        [
+            _("Growth (vs previous period)"),
+            _("(new − old) / old × 100: the usual growth, relative to the earlier period."),
+        ]
+    )
+    writer.writerow(
+        [
+            _("Change relative to the later value (the paper's convention)"),
+            _(
+                "(new − old) / new × 100: how the KPI paper reports its changes (turnover Rp 96.309.500 → "
+                "Rp 147.396.600 is 34,66 %% there, 53,04 %% as growth)."
+            )
+            % {},  # the template's message, whose percent signs are escaped
+        ]
     )
     writer.writerow([])
     header = [_("Series"), _("Unit")] + [p.name for p in periods]

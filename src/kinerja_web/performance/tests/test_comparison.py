@@ -91,6 +91,15 @@ def test_comparison_csv_has_both_bases(client, three_quarters):
     assert "53.0447" in text and "34.6596" in text  # unrounded: 53.04 % and 34.66 %
 
 
+def test_comparison_csv_explains_both_bases_in_indonesian(client, three_quarters):
+    client.force_login(three_quarters.owner)
+    url = reverse("performance:comparison_csv", args=[three_quarters.enterprise.pk])
+    text = client.get(url).content.decode("utf-8-sig")
+    assert "(baru − lama) / lama × 100: pertumbuhan biasa" in text
+    assert "(baru − lama) / baru × 100: cara makalah KPI" in text and "34,66 %, sebagai" in text
+    assert "growth relative to" not in text and "the KPI paper's convention" not in text
+
+
 def test_choosing_two_periods_compares_only_those(client, three_quarters):
     world = three_quarters
     periods = list(world.program.periods.order_by("start"))
