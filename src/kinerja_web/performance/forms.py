@@ -115,7 +115,9 @@ class TargetsForm(forms.Form):
         self.manual: dict[int, bool] = {}
         for line in self.lines:
             stored = targets.get(line.node_id)
-            manual = not line.from_records
+            # A frozen row (closed period) no longer knows the indicator's source, only where its
+            # actual came from: a records actual is shown as such, not as an empty typed actual.
+            manual = not (line.from_records or line.actual_from == "records")
             self.manual[line.node_id] = manual
             number_field = _money_field if line.is_money else _decimal_field
             self.fields[f"target_{line.node_id}"] = number_field(_("Target"))

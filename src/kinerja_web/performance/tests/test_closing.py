@@ -86,6 +86,22 @@ def test_the_targets_page_of_a_closed_period_refuses_changes(client, paper_world
     assert Target.objects.get(scorecard=paper_world.scorecard, node=node).target == Decimal(2535)
 
 
+def test_the_targets_page_of_a_closed_period_shows_the_frozen_actual_from_the_records(client, paper_world):
+    _turnover_from_records(paper_world)
+    services.period_close(period=paper_world.period, closed_by=paper_world.admin)
+    Sale.objects.create(enterprise=paper_world.enterprise, date=paper_world.period.end, amount_rp=90_000_000)
+    sales = paper_world.framework.nodes.get(name="Sales turnover")
+    client.force_login(paper_world.owner)
+    client.cookies["django_language"] = "en"
+
+    html = client.get(reverse("performance:targets", args=[paper_world.enterprise.pk, paper_world.period.pk]))
+
+    text = html.content.decode()
+    assert html.status_code == 200 and "is closed" in text
+    assert "Actual from the records: <strong>Rp 300,000,000" in text  # frozen, not today's 390 million
+    assert f'name="actual_{sales.pk}"' not in text  # not an empty box for a typed actual
+
+
 def test_closing_is_refused_while_a_scorecard_cannot_be_scored_and_names_the_row(paper_world):
     Target.objects.filter(scorecard=paper_world.scorecard, node__name="Work rotation").delete()
     with pytest.raises(ValidationError) as error:
