@@ -99,6 +99,9 @@ CASES = [
         data={"weight_mode": "adopted", "aggregation": "priorities"},
     ),
     CrossTenantCase("frameworks:adopted", "program", _node("frameworks:adopted")),
+    CrossTenantCase(
+        "frameworks:adopted", "program", _node("frameworks:adopted"), method="post", data={"weight_1": "100"}
+    ),
     CrossTenantCase("frameworks:judgments_new", "program", _node("frameworks:judgments_new")),
     CrossTenantCase(
         "frameworks:judgments_new",
