@@ -52,3 +52,31 @@ def test_owner_reads_table1_and_table2_by_links_then_in_english(
     assert summary.locator(".rating").inner_text() == "Very Good"
     assert "Rp 407,243,250" in page.locator("table.scorecard").inner_text()
     assert page.get_by_role("link", name="Compare periods").count() == 1
+
+
+def test_on_a_phone_every_indicator_shows_its_score_without_scrolling_sideways(
+    phone_page, live_server, transactional_db, paper_world, settings
+):
+    from kinerja_web.tests.factories import PASSWORD
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    page = phone_page
+    _log_in(page, live_server, "owner1", PASSWORD)
+    page.goto(
+        f"{live_server.url}/performance/enterprises/{paper_world.enterprise.pk}/periods/{paper_world.period.pk}/"
+    )
+
+    table = page.locator("table.scorecard")
+    wrap = page.evaluate(
+        "(() => { const w = document.querySelector('.table-wrap');"
+        " return [w.scrollWidth, w.clientWidth]; })()"
+    )
+    scores = table.locator("tbody td.score")
+    assert wrap[0] <= wrap[1]  # the table fits: nothing to swipe
+    assert scores.count() == 9 + 3  # Table 1's nine indicators and three subtotals
+    for index in range(scores.count()):
+        box = scores.nth(index).bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360
+    label = scores.first.evaluate("e => getComputedStyle(e, '::before').content")
+    assert label == '"Skor"' and scores.first.inner_text() == "13,44"  # labelled; Table 1's row 1
+    assert table.locator("td.total-score").inner_text().endswith("94,78")
