@@ -28,14 +28,9 @@ LABEL_WIDTH = 200
 VALUE_WIDTH = 90
 ROW = 26
 BAR = 18
-#: Rating bands from best to worst (Okabe-Ito, colour-blind safe); other codes grey.
-BAND_COLOURS = {
-    "very_good": "#009E73",
-    "good": "#56B4E9",
-    "fair": "#F0E442",
-    "poor": "#E69F00",
-    "bad": "#D55E00",
-}
+#: Rating tones from best to worst (``programs.bands.tone``; Okabe-Ito, colour-blind safe, as the
+#: home page's rating badges); a code without a tone grey.
+TONE_COLOURS = ("#009E73", "#56B4E9", "#F0E442", "#E69F00", "#D55E00")
 OTHER_COLOUR = "#999999"
 AVERAGE_COLOUR = "#0072B2"
 #: At most this many rows are drawn (the largest groups come first); the table lists them all.
@@ -86,7 +81,7 @@ def distribution(bands: Sequence[Band]) -> SafeString:
             band.label,
             band.count,
             f"{format_number(band.count, 0, locale)} ({format_number(band.share, 1, locale)} %)",
-            BAND_COLOURS.get(band.code, OTHER_COLOUR),
+            OTHER_COLOUR if band.tone is None else TONE_COLOURS[band.tone],
         )
         for band in bands
     ]

@@ -16,7 +16,7 @@ queries whatever the number of enterprises (plus the scope's few): one ``GROUP B
 summary block adds up, one for the page of the ranking (``RANK()`` window, ``LIMIT``), one for
 the largest drops. The previous period's total is joined in (a ``FilteredRelation``: one
 ``LEFT JOIN`` on the ``(enterprise, period)`` index), never fetched per enterprise. Neither the
-indicator ``rows`` JSON nor the stored rating labels are read (labels come from the core's
+indicator ``rows`` JSON nor the stored rating labels are read (labels come from the program's
 bands), so an index holding (period, cluster, enterprise, total, rating code) can answer the
 queries without the table.
 
@@ -60,6 +60,7 @@ from kinerja.errors import InputError
 from kinerja.scoring import DEFAULT_BANDS
 from kinerja_web import access
 from kinerja_web.performance.models import Period, ScorecardResult
+from kinerja_web.programs.bands import program_bands, tone
 from kinerja_web.programs.models import Cluster, Enterprise, Program
 
 #: Law 20/2008 is the law the KPI paper sizes its enterprises by (performance.selectors too).
@@ -209,6 +210,8 @@ class Band:
     label: str
     count: int
     share: float  # percent of the rated enterprises
+    #: Colour tone, 0 best to 4 worst, by the band's place among the program's (``programs.bands.tone``).
+    tone: int | None = None
 
 
 @dataclass(frozen=True)
@@ -298,8 +301,8 @@ def _fetch(queryset: QuerySet) -> list[tuple]:
 def aggregates(scope: Scope) -> Aggregates:
     """Clusters, rating distribution and mean totals by size class and by commodity, in one query.
 
-    Distribution: every default band (zero included) best first, then any other code by its best
-    total. Size classes in the core's order (micro, small, medium, large), unknown last.
+    Distribution: every band of the program (zero included) best first, then any other code by its
+    best total. Size classes in the core's order (micro, small, medium, large), unknown last.
     Commodities are merged case- and space-insensitively, shown as their most frequent
     spelling, largest group first.
     """
@@ -370,11 +373,12 @@ def _commodities(spellings: dict[str, list]) -> list[Average]:
 
 
 class RatingLabels(dict):
-    """Rating code to label in one language: the core's default bands, else the label stored with
-    the results (looked up on first use; a code nobody stored shows as itself)."""
+    """Rating code to label in one language: the program's bands, the core's default ones, else the
+    label stored with the results (looked up on first use; a code nobody stored shows as itself)."""
 
     def __init__(self, scope: Scope, locale: str) -> None:
         super().__init__({band.code: band.label(locale) for band in DEFAULT_BANDS})
+        self.update({band.code: band.label(locale) for band in program_bands(scope.program)})
         self[None] = ""
         self.scope, self.locale = scope, locale
 
@@ -399,18 +403,24 @@ def rating_labels(scope: Scope, codes: Iterable[str | None], locale: str) -> Rat
     """The label of each rating code in ``locale``.
 
     Results carry their labels, but reading them would make every dashboard query read the
-    table rather than an index; only codes outside the default bands cost a (small) query.
+    table rather than an index; only codes outside the program's and the default bands cost a
+    (small) query.
     """
     return RatingLabels(scope, locale).load(codes)
 
 
-def _distribution(scope: Scope, bands: dict[str, list], locale: str) -> list[Band]:
-    bands = dict(bands)
-    total = sum(b[0] for b in bands.values())
-    labels = rating_labels(scope, bands, locale)
-    rows = [(band.code, band.label(locale), bands.pop(band.code, [0])[0]) for band in DEFAULT_BANDS]
-    rows += [(code, labels[code], b[0]) for code, b in sorted(bands.items(), key=lambda item: -item[1][1])]
-    return [Band(code, label, n, 100 * n / total if total else 0.0) for code, label, n in rows]
+def _distribution(scope: Scope, counts: dict[str, list], locale: str) -> list[Band]:
+    """The program's bands best first (zero included), then any other code the period's results
+    carry (rated before the program changed its bands), by their best total."""
+    counts = dict(counts)
+    total = sum(c[0] for c in counts.values())
+    labels = rating_labels(scope, counts, locale)
+    bands = program_bands(scope.program)
+    rows = [(band.code, band.label(locale), counts.pop(band.code, [0])[0]) for band in bands]
+    rows += [(code, labels[code], c[0]) for code, c in sorted(counts.items(), key=lambda item: -item[1][1])]
+    return [
+        Band(code, label, n, 100 * n / total if total else 0.0, tone(code, bands)) for code, label, n in rows
+    ]
 
 
 def overall(clusters: Iterable[ClusterSummary]) -> ClusterSummary | None:

@@ -421,3 +421,29 @@ def test_download_streams_in_pieces_without_losing_rows(client, program, monkeyp
     pieces = list(response.streaming_content)
     rows = list(csv.reader(io.StringIO(b"".join(pieces).decode("utf-8-sig"))))
     assert len(pieces) == 2 and len(rows) == 4  # header + 3 enterprises of Lojejer
+
+
+def test_distribution_follows_the_programs_own_bands(client, program, english_client):
+    """Bands editable per program (BRIEF): a program rating with three bands gets three bars."""
+    p = program["program"]
+    p.rating_bands = [
+        {"min": 80, "code": "a", "label_en": "Strong", "label_id": "Kuat"},
+        {"min": 50, "code": "b", "label_en": "Middle", "label_id": "Sedang"},
+        {"min": 0, "code": "c", "label_en": "Weak", "label_id": "Lemah"},
+    ]
+    p.save()
+    rated = result(f.EnterpriseFactory(cluster=program["lojejer"]), program["q2"], 85)
+    rated.rating_code = "a"
+    rated.save()
+    board = _board(client, program["admin"], "dashboards:program", p.pk)
+    # The program's bands first (zero included), then codes rated before its bands changed.
+    assert [(b.label, b.count, b.tone) for b in board.aggregates.distribution] == [
+        ("Strong", 1, 0),
+        ("Middle", 0, 2),
+        ("Weak", 0, 4),
+        ("Very Good", 1, 0),
+        ("Fair", 2, 2),
+        ("Poor", 1, 3),
+        ("Bad", 1, 4),
+    ]
+    assert board.ranking.rows[0].rating == "Very Good" and board.ranking.rows[1].rating == "Strong"
