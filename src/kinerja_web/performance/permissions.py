@@ -1,7 +1,9 @@
 """Who may create, close and reopen periods (on top of ``kinerja_web.access``).
 
 - create a period: the program's administrators (periods are program-wide);
-- close a period: administrators and the program's facilitators (they run the quarter's review);
+- close a period: administrators, and facilitators of the program when every scorecard of the
+  period is in a cluster they facilitate (closing freezes all of them: another cluster's results
+  are not theirs to freeze; ``close_needs_administrator`` says when that is what stops them);
 - reopen a closed period: administrators only (it unfreezes published results);
 - targets and actuals: whoever may change the enterprise (``access.can_change_enterprise``).
 """
@@ -22,7 +24,21 @@ def can_close_period(user: Any, period: Any) -> bool:
         return False
     if access.can_administer_program(user, period.program):
         return True
-    return access.managed_clusters(user).filter(program_id=period.program_id).exists()
+    managed = access.managed_clusters(user).filter(program_id=period.program_id)
+    return managed.exists() and not _scorecards_outside(period, managed)
+
+
+def close_needs_administrator(user: Any, period: Any) -> bool:
+    """A facilitator of the program who may not close ``period`` only because other clusters'
+    enterprises have scorecards in it."""
+    if access.is_anonymous(user) or access.can_administer_program(user, period.program):
+        return False
+    managed = access.managed_clusters(user).filter(program_id=period.program_id)
+    return managed.exists() and _scorecards_outside(period, managed)
+
+
+def _scorecards_outside(period: Any, clusters: Any) -> bool:
+    return period.scorecards.exclude(enterprise__cluster__in=clusters).exists()
 
 
 def can_reopen_period(user: Any, period: Any) -> bool:

@@ -22,7 +22,12 @@ from kinerja_web.performance import charts, exports, selectors, services
 from kinerja_web.performance.comparison import comparison_periods, enterprise_comparison
 from kinerja_web.performance.forms import PeriodForm, ScorecardStartForm, TargetsForm
 from kinerja_web.performance.models import Target
-from kinerja_web.performance.permissions import can_close_period, can_create_period, can_reopen_period
+from kinerja_web.performance.permissions import (
+    can_close_period,
+    can_create_period,
+    can_reopen_period,
+    close_needs_administrator,
+)
 
 PAGE_SIZE = 100
 
@@ -81,6 +86,7 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "page": page,
         "rows": rows,
         "can_close": period.closed_at is None and can_close_period(request.user, period),
+        "close_needs_admin": period.closed_at is None and close_needs_administrator(request.user, period),
         "can_reopen": period.closed_at is not None and can_reopen_period(request.user, period),
     }
     return render(request, "performance/period_detail.html", context)

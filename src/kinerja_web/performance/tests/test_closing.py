@@ -113,6 +113,27 @@ def test_closing_is_refused_while_a_scorecard_cannot_be_scored_and_names_the_row
     assert not ScorecardResult.objects.exists()
 
 
+def test_a_facilitator_cannot_freeze_the_scorecards_of_another_cluster(client, paper_world):
+    tamansari = f.ClusterFactory(program=paper_world.program, name="Tamansari")
+    other = f.EnterpriseFactory(cluster=tamansari, name="UD Nira Tamansari")
+    paper.table1_scorecard(other, paper_world.period, paper_world.framework)
+    url = reverse("performance:period_close", args=[paper_world.period.pk])
+    client.force_login(paper_world.facilitator)
+    client.cookies["django_language"] = "en"
+
+    detail = client.get(reverse("performance:period_detail", args=[paper_world.period.pk])).content.decode()
+    refused = client.post(url)
+
+    assert refused.status_code == 403
+    assert "an administrator of the program closes it" in detail and url not in detail
+    paper_world.period.refresh_from_db()
+    assert paper_world.period.closed_at is None and not ScorecardResult.objects.exists()
+    with pytest.raises(PermissionDenied):
+        services.period_close(period=paper_world.period, closed_by=paper_world.facilitator)
+    services.period_close(period=paper_world.period, closed_by=paper_world.admin)
+    assert ScorecardResult.objects.count() == 2
+
+
 def test_only_administrators_reopen_and_it_is_audited(paper_world):
     services.period_close(period=paper_world.period, closed_by=paper_world.facilitator)
     with pytest.raises(PermissionDenied):
