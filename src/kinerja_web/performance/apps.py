@@ -11,5 +11,6 @@ class PerformanceConfig(AppConfig):
         from kinerja_web import nav
 
         nav.register_menu(_("Periods"), "performance:period_list", order=50)
+        nav.register_menu(_("Dashboard"), "dashboards:index", roles={"admin", "facilitator"}, order=55)
         nav.register_enterprise_link(_("Scorecard"), "performance:enterprise_scorecards", order=30)
         nav.register_enterprise_link(_("Comparison"), "performance:comparison", order=31)

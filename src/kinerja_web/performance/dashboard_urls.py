@@ -1,13 +1,7 @@
-"""URLs of the dashboards, mounted at /dashboards/ with the namespace ``dashboards``.
-
-Importing this module (the project's URLconf does, before any page is rendered) puts
-"Dashboard" in the main menu of administrators and facilitators.
-"""
+"""URLs of the dashboards, mounted at /dashboards/ with the namespace ``dashboards``."""
 
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from kinerja_web import nav
 from kinerja_web.performance import dashboard_views as views
 
 app_name = "dashboards"
@@ -18,5 +12,3 @@ urlpatterns = [
     path("clusters/<int:pk>/", views.cluster_dashboard, name="cluster"),
     path("clusters/<int:pk>/ranking.csv", views.cluster_download, name="cluster_csv"),
 ]
-
-nav.register_menu(_("Dashboard"), "dashboards:index", roles={"admin", "facilitator"}, order=55)

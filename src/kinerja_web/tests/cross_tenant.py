@@ -39,7 +39,10 @@ from typing import Any
 
 from kinerja_web.tests import factories as f
 
+#: Apps whose cases live in ``kinerja_web.<app>.tests.cross_tenant``.
 APPS = ("accounts", "programs", "audit", "frameworks", "records", "performance")
+#: URL namespaces of those apps (the performance app also serves ``dashboards``).
+NAMESPACES = (*APPS, "dashboards")
 SCOPES = ("enterprise", "cluster", "program", "user")
 
 

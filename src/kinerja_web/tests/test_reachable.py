@@ -15,7 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
 
 from kinerja_web.programs.demo import load_demo
-from kinerja_web.tests.cross_tenant import APPS, not_linked
+from kinerja_web.tests.cross_tenant import NAMESPACES, not_linked
 
 HREF = re.compile(r'href="(/[^"#]*)"')
 SKIP = ("/admin/", "/static/", "/media/", "/i18n/", "/accounts/logout/")
@@ -38,7 +38,7 @@ def _url_names() -> set[str]:
                 names.add(f"{namespace}{entry.name}")
 
     walk(get_resolver().url_patterns, "")
-    return {n for n in names if n.split(":")[0] in APPS or ":" not in n}
+    return {n for n in names if n.split(":")[0] in NAMESPACES or ":" not in n}
 
 
 def _name_of(url: str) -> str | None:

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from kinerja_web.performance.models import Period, Scorecard
 from kinerja_web.performance.tests import paper
+from kinerja_web.performance.tests.dashboard_cross_tenant import CASES as DASHBOARD_CASES
 from kinerja_web.tests.cross_tenant import CrossTenantCase
 
 
@@ -129,6 +130,8 @@ CASES = [
         lambda e: (_scorecard(e), reverse("performance:comparison_csv", args=[e.pk]))[1],
     ),
 ]
+
+CASES += DASHBOARD_CASES
 
 #: POST-only actions: reopening a period, starting a scorecard.
 NOT_LINKED = {"performance:period_reopen", "performance:scorecard_start"}
