@@ -39,11 +39,10 @@ What it times, in the same run, as a program administrator through Django's test
 (c) one enterprise's scorecard page (performance app) in a closed and in the open quarter,
     beside the bare query of its frozen result or of its targets.
 
-Everything is timed twice: on the schema as migrated, then after adding two covering indexes
-on the results (``COVERING_INDEXES``; ``--no-covering`` skips this), to show what they would
-bring. Page and bare SQL runs alternate, so load from other processes weighs on both alike.
+Page and bare SQL runs alternate, so load from other processes weighs on both alike. The
+results table carries covering indexes (migration performance 0002), which the bare SQL uses too.
 
-It prints, per phase, a table (page, page ms, bare SQL ms, ratio, queries per page), whether the
+It prints a table (page, page ms, bare SQL ms, ratio, queries per page), whether the
 dashboards stay within ``GOAL`` times their bare SQL (rows marked ``*`` do not), and whether the
 small and the big program's dashboards run the same number of queries (exit status 1 if not).
 Also reported: the first (cold) request of the big program dashboard, which fills the
@@ -97,7 +96,6 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--profiles", type=int, default=3_000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--warmup", type=int, default=2)
-    parser.add_argument("--no-covering", action="store_true", help="skip the run with covering indexes")
     return parser.parse_args()
 
 
@@ -496,15 +494,6 @@ class Row:
         return self.page_ms / self.bare_ms if self.page_ms and self.bare_ms else None
 
 
-#: Indexes that cover every column the dashboards read of a result (the ``rows`` JSON sits
-#: between these columns in the table, so SQLite reads past it for each row without them).
-COVERING_INDEXES = (
-    f"CREATE INDEX bench_result_dashboard ON {RESULTS}"
-    " (period_id, cluster_id, enterprise_id, total, rating_code)",
-    f"CREATE INDEX bench_result_previous ON {RESULTS} (enterprise_id, period_id, total, rating_code)",
-)
-
-
 def main() -> int:
     args = parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="kinerja-bench-"))
@@ -570,22 +559,12 @@ def run(args: argparse.Namespace, connection, postgres: bool) -> int:
     cold = (time.perf_counter() - started) * 1000
     floor = paired_ms(lambda: fetch(client, reverse_url("dashboards:index")), lambda: None, args.runs, 1)[0]
 
-    ok = True
-    phases = [("schema as migrated", ())]
-    if not args.no_covering:
-        phases.append(("with covering indexes on the results", COVERING_INDEXES))
-    for title, statements in phases:
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-            if statements:
-                cursor.execute("ANALYZE")
-        print(f"\n{vendor}, {title}: median of {args.runs} runs after {args.warmup} warm-up runs", flush=True)
-        rows, same = measure(args, client, connection, big, small)
-        report(rows)
-        within = all(r.ratio is not None and r.ratio <= GOAL for r in rows if r.goal)
-        print(f"dashboards within {GOAL:g} x their bare SQL: {'yes' if within else 'NO'}; {same}")
-        ok = ok and "the same" in same
+    print(f"\n{vendor}: median of {args.runs} runs after {args.warmup} warm-up runs", flush=True)
+    rows, same = measure(args, client, connection, big, small)
+    report(rows)
+    within = all(r.ratio is not None and r.ratio <= GOAL for r in rows if r.goal)
+    print(f"dashboards within {GOAL:g} x their bare SQL: {'yes' if within else 'NO'}; {same}")
+    ok = "the same" in same
     print(f"\nfirst (cold) request of the {args.enterprises:,}-enterprise program dashboard: {cold:.0f} ms")
     print(f"a page without dashboard queries (the dashboards index): {floor:.1f} ms")
     print("queries per page include the session, the user and the menu (5).")
