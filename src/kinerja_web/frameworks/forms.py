@@ -74,7 +74,20 @@ class FrameworkSettingsForm(forms.ModelForm):
         widgets: ClassVar = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class NodeAddForm(forms.Form):
+class _OnePageForm:
+    """A form shown next to others on one page: its ids start with :attr:`id_prefix` so that every
+    label points at its own input (the field names, and so what is posted, stay the same)."""
+
+    id_prefix = "id"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class NodeAddForm(_OnePageForm, forms.Form):
+    id_prefix = "add"
+
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(
         label=_("Kind"),
@@ -93,14 +106,18 @@ class NodeAddForm(forms.Form):
     )
 
 
-class NodeRenameForm(forms.Form):
+class NodeRenameForm(_OnePageForm, forms.Form):
+    id_prefix = "rename"
+
     name = forms.CharField(label=_("Name"), max_length=200)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(_OnePageForm, forms.ModelForm):
+    id_prefix = "indicator"
+
     class Meta:
         model = Node
         fields = ("unit", "direction", "actual_source", "source_product", "description")

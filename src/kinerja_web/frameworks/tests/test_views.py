@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -262,6 +264,24 @@ def test_node_editor_adds_renames_moves_and_removes(facilitator_client, cluster)
         "Disiplin",
         "Rotasi kerja",
     ]
+
+
+def _ids_and_label_targets(html: str) -> tuple[list[str], list[str]]:
+    return re.findall(r'\bid="([^"]+)"', html), re.findall(r'<label[^>]*\bfor="([^"]+)"', html)
+
+
+def test_every_label_on_a_node_page_points_at_its_own_input(facilitator_client, cluster):
+    _framework, sdm, children = three_indicators(cluster.program)
+    add_refused = facilitator_client.post(reverse("frameworks:node_add", args=[sdm.pk]), {"name": ""})
+    for response in (
+        facilitator_client.get(reverse("frameworks:node", args=[sdm.pk])),  # add and rename forms
+        facilitator_client.get(reverse("frameworks:node", args=[children[0].pk])),  # indicator and rename
+        add_refused,  # the page again, with errors
+    ):
+        ids, targets = _ids_and_label_targets(response.content.decode())
+        assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+        assert targets and set(targets) <= set(ids)
+    assert add_refused.status_code == 400 and 'id="add_name"' in add_refused.content.decode()
 
 
 def test_adopted_weights_are_entered_in_percent(facilitator_client, cluster):
