@@ -336,6 +336,8 @@ def node_move(request: HttpRequest, pk: int) -> HttpResponse:
             services.node_move(node=node, offset=offset, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Moved."))
     back = node.parent_id if not parent_pk else node.pk
     return redirect("frameworks:node", pk=back)
 

@@ -192,6 +192,11 @@ def scorecard_start(request: HttpRequest, enterprise_pk: int, period_pk: int) ->
             for message in _messages_of(error):
                 messages.error(request, message)
             return redirect("performance:scorecard", enterprise_pk=enterprise.pk, period_pk=period.pk)
+        messages.success(
+            request,
+            _("Scorecard of %(period)s started with %(framework)s: now enter its targets.")
+            % {"period": period.name, "framework": form.cleaned_data["framework"]},
+        )
         return redirect("performance:targets", enterprise_pk=enterprise.pk, period_pk=period.pk)
     messages.error(request, _("Choose a KPI framework."))
     return redirect("performance:scorecard", enterprise_pk=enterprise.pk, period_pk=period.pk)

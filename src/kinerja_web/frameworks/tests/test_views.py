@@ -266,6 +266,13 @@ def test_node_editor_adds_renames_moves_and_removes(facilitator_client, cluster)
     ]
 
 
+def test_moving_a_node_says_it_moved(facilitator_client, cluster):
+    _framework, _sdm, children = three_indicators(cluster.program)
+    move = reverse("frameworks:node_move", args=[children[1].pk])
+    response = facilitator_client.post(move, {"direction": "up"}, follow=True)
+    assert "Dipindahkan." in response.content.decode()
+
+
 def _ids_and_label_targets(html: str) -> tuple[list[str], list[str]]:
     return re.findall(r'\bid="([^"]+)"', html), re.findall(r'<label[^>]*\bfor="([^"]+)"', html)
 

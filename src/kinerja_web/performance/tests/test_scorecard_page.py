@@ -18,6 +18,7 @@ from kinerja.scoring import parse_scorecard, score_scorecard
 from kinerja_web.performance.evaluate import ScorecardIncomplete
 from kinerja_web.performance.models import Target
 from kinerja_web.performance.selectors import scorecard_compute
+from kinerja_web.performance.tests import paper
 from kinerja_web.performance.tests.paper import TABLE1_TOTAL
 
 EXAMPLE = Path("/work/shared/spec/examples/table1-scorecard.json")
@@ -111,3 +112,16 @@ def test_scorecard_page_links_to_targets_comparison_and_download(client, paper_w
     for name in ("targets", "scorecard_csv"):
         assert reverse(f"performance:{name}", args=[paper_world.enterprise.pk, paper_world.period.pk]) in html
     assert reverse("performance:comparison", args=[paper_world.enterprise.pk]) in html
+
+
+def test_starting_a_scorecard_says_so_on_the_targets_page(client, paper_world):
+    later = paper.period(paper_world.program, 1)  # "Kuartal bulan 2", no scorecard yet
+    client.force_login(paper_world.owner)
+    start = reverse("performance:scorecard_start", args=[paper_world.enterprise.pk, later.pk])
+    response = client.post(start, {"framework": paper_world.framework.pk}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse(
+        "performance:targets", args=[paper_world.enterprise.pk, later.pk]
+    )
+    html = response.content.decode()
+    assert 'class="messages"' in html
+    assert "Kartu skor Kuartal bulan 2 dimulai" in html and paper_world.framework.name in html
