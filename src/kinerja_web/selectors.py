@@ -1,7 +1,7 @@
 """Site-wide reads: what the home page shows each user.
 
-- An owner: their enterprise at a glance (:class:`OwnerGlance`): the latest scorecard (the open
-  period's live total once its targets are in, else the latest closed one), its rating, the change
+- An owner: their enterprise at a glance (:class:`OwnerGlance`): the scorecard of the newest period
+  (by its dates) that can be scored, live while it is open, else frozen; its rating, the change
   against the previous closed period in points, the indicators that lose the most score, and
   this week's recorded days. Everything comes from the performance and records selectors; no
   formula is computed here (a lost score is the core's ``weight - score``).
@@ -101,14 +101,11 @@ def owner_glance(user: Any) -> OwnerGlance | None:
     enterprise = records.owned_enterprises(user).select_related("cluster__program").first()
     if enterprise is None:
         return None
-    rows = enterprise_scorecards(enterprise)  # newest first
+    rows = enterprise_scorecards(enterprise)  # newest first (by dates)
     open_period = next((row.period for row in rows if not row.period.is_closed), None)
-    index = next(
-        (i for i, row in enumerate(rows) if not row.period.is_closed and _complete(row)),
-        None,
-    )
-    if index is None:
-        index = next((i for i, row in enumerate(rows) if row.period.is_closed and _complete(row)), None)
+    # The newest period that can be scored, open (live) or closed: an older period left open
+    # must not hide a later closed result.
+    index = next((i for i, row in enumerate(rows) if _complete(row)), None)
     current = rows[index] if index is not None else None
     previous = None
     if index is not None:

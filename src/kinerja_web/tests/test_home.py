@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kinerja_web.performance import services as performance_services
+from kinerja_web.performance.models import Period
 from kinerja_web.performance.tests import paper
 from kinerja_web.performance.tests.conftest import paper_world  # noqa: F401 (fixture)
 from kinerja_web.records.models import Sale
@@ -123,3 +124,35 @@ def test_home_queries_do_not_grow_with_periods_enterprises_or_records(client, pa
 
     assert _count(client, paper_world.owner) == owner_before
     assert _count(client, paper_world.facilitator) == facilitator_before
+
+
+def test_a_later_closed_period_comes_before_an_older_open_one(client, paper_world):  # noqa: F811
+    # Kuartal bulan 3 (October 2021 - January 2022) stays open with its targets in; a later
+    # quarter closed with a result is the newest score the owner has, and the home page names it.
+    later = Period.objects.create(
+        program=paper_world.program,
+        name="Triwulan 1 2022",
+        start=datetime.date(2022, 2, 1),
+        end=datetime.date(2022, 4, 30),
+    )
+    paper.table2_scorecard(paper_world.enterprise, later, paper_world.framework, 0)
+    performance_services.period_close(period=later, closed_by=paper_world.admin)
+    assert paper_world.period.closed_at is None
+    page = _home(client, paper_world.owner)
+    glance = page[page.index('id="glance-title"') : page.index("</section>")]
+    assert "98,83" in glance and "94,78" not in glance
+    assert "Periode <strong>Triwulan 1 2022</strong>" in glance and "30 April 2022" in glance
+    assert "ditutup" in glance
+
+
+def test_a_newer_open_period_without_a_score_is_pointed_at(client, paper_world):  # noqa: F811
+    performance_services.period_close(period=paper_world.period, closed_by=paper_world.admin)
+    later = Period.objects.create(
+        program=paper_world.program,
+        name="Triwulan 1 2022",
+        start=datetime.date(2022, 2, 1),
+        end=datetime.date(2022, 4, 30),
+    )
+    page = _home(client, paper_world.owner)
+    assert "94,78" in page and "Triwulan 1 2022 terbuka dan belum berskor" in page
+    assert reverse("performance:scorecard", args=[paper_world.enterprise.pk, later.pk]) in page
