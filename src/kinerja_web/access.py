@@ -22,11 +22,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from kinerja_web.accounts.models import FacilitatorAssignment, Membership, Role
+from kinerja_web.compiled import Compiled
 from kinerja_web.programs.models import Cluster, Enterprise, Program
 
 
@@ -113,16 +115,36 @@ def can_see_audit(user: Any) -> bool:
     return managed_clusters(user).exists()
 
 
+def _held_roles(user: int) -> QuerySet:
+    """Whether user ``user`` administers a program, facilitates a cluster, owns an enterprise."""
+    return (
+        get_user_model()
+        .objects.filter(pk=user)
+        .annotate(
+            admin=Exists(Membership.objects.filter(user=OuterRef("pk"), role=Role.ADMIN)),
+            facilitator=Exists(FacilitatorAssignment.objects.filter(user=OuterRef("pk"))),
+            owner=Exists(Enterprise.objects.filter(owner=OuterRef("pk"))),
+        )
+        .values_list("admin", "facilitator", "owner")
+    )
+
+
+#: One query for the three roles (every page asks, for its menu), compiled once.
+_HELD_ROLES = Compiled(_held_roles)
+
+
 def roles_of(user: Any) -> set[str]:
-    """The roles ``user`` holds anywhere: ``{"admin", "facilitator", "owner"}`` or fewer."""
+    """The roles ``user`` holds anywhere: ``{"admin", "facilitator", "owner"}`` or fewer (one query)."""
     if is_anonymous(user):
         return set()
+    rows = _HELD_ROLES.rows(user=user.pk)
+    admin, facilitator, owner = rows[0] if rows else (False, False, False)
     roles: set[str] = set()
-    if user.is_superuser or Membership.objects.filter(user=user, role=Role.ADMIN).exists():
+    if user.is_superuser or admin:
         roles.add(Role.ADMIN.value)
-    if FacilitatorAssignment.objects.filter(user=user).exists():
+    if facilitator:
         roles.add(Role.FACILITATOR.value)
-    if Enterprise.objects.filter(owner=user).exists():
+    if owner:
         roles.add(Role.OWNER.value)
     return roles
 
