@@ -13,8 +13,8 @@ as the database driver gives them (no ORM converters: use it for numbers and tex
     roles.rows(user=7)
 
 Values are integers (or ``None``, or tuples of integers); ``limit``/``offset`` are appended as
-parameters (``LIMIT %s OFFSET %s``, which SQLite and PostgreSQL both read), so that pages share
-one compiled query.
+parameters (``LIMIT %s OFFSET %s``, as Django writes them for SQLite and PostgreSQL), so that
+pages share one compiled query.
 """
 
 from __future__ import annotations
@@ -68,8 +68,9 @@ class Compiled:
         """Run it and fetch every row (``limit`` rows from ``offset`` if ``limit`` is given)."""
         sql, params = self.sql(using, **values)
         if limit is not None:
-            sql = f"{sql} LIMIT %s OFFSET %s"
-            params = [*params, int(limit), int(offset)]
+            sql, params = f"{sql} LIMIT %s", [*params, int(limit)]
+            if offset:
+                sql, params = f"{sql} OFFSET %s", [*params, int(offset)]
         with connections[using].cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
