@@ -1,4 +1,4 @@
-"""The bodies of the dashboards' two long tables (ranking, fallen), rendered in Python.
+"""The bodies of the dashboards' tables (ranking, fallen, and the blocks beside the charts), in Python.
 
 Fifty rows of eight cells through the template engine were most of a dashboard's rendering
 time (each cell a variable lookup, a filter, a language lookup); here each row is one
@@ -17,9 +17,10 @@ from typing import Any
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from kinerja.formatting import format_number
-from kinerja_web.performance.dashboards import Fallen, RankingRow
+from kinerja.formatting import format_number, format_percent
+from kinerja_web.performance.dashboards import Average, Band, ClusterSummary, Fallen, RankingRow
 
 DASH = "–"
 
@@ -78,5 +79,53 @@ def fallen_body(rows: Sequence[tuple[Fallen, str]], *, with_cluster: bool) -> Sa
             f'<td class="num">{_e(format_number(row.previous, 2, locale))}</td>'
             f'<td class="num">{_e(format_number(row.total, 2, locale))}</td>'
             f'<td class="num fell">−{_e(format_number(row.drop, 2, locale))}</td><td>{_e(rating)}</td></tr>'
+        )
+    return mark_safe("".join(html))  # every text above went through _e()
+
+
+def bands_body(bands: Sequence[Band]) -> SafeString:
+    """``<tr>`` rows of the rating distribution: label, enterprises, share."""
+    locale = _locale()
+    return mark_safe(  # every text went through _e()
+        "".join(
+            f'<tr><td>{_e(band.label)}</td><td class="num">{_e(format_number(band.count, 0, locale))}</td>'
+            f'<td class="num">{_e(format_percent(band.share, 1, locale))}</td></tr>'
+            for band in bands
+        )
+    )
+
+
+def averages_body(groups: Sequence[Average]) -> SafeString:
+    """``<tr>`` rows of a size class or commodity table: label (or "unknown"), enterprises, mean."""
+    locale = _locale()
+    unknown = _("unknown")
+    return mark_safe(  # every text went through _e()
+        "".join(
+            f"<tr><td>{_e(group.label or unknown)}</td>"
+            f'<td class="num">{_e(format_number(group.count, 0, locale))}</td>'
+            f'<td class="num">{_e(format_number(group.mean, 2, locale))}</td></tr>'
+            for group in groups
+        )
+    )
+
+
+def clusters_body(rows: Sequence[tuple[ClusterSummary, str]], *, with_change: bool) -> SafeString:
+    """``<tr>`` rows of the program dashboard's cluster table: (summary, cluster dashboard link) each."""
+    locale = _locale()
+    html = []
+    for row, url in rows:
+        if with_change:
+            change = _signed(row.mean_change, locale)
+            fallen = format_number(row.fallen, 0, locale)
+            change_cells = f'<td class="num">{_e(change)}</td><td class="num">{_e(fallen)}</td>'
+        else:
+            change_cells = ""
+        html.append(
+            f'<tr>\n      <td><a href="{_e(url)}">{_e(row.name)}</a></td>\n'
+            f'      <td class="num">{_e(format_number(row.count, 0, locale))}</td>'
+            f'<td class="num">{_e(format_number(row.mean, 2, locale))}</td>'
+            f'<td class="num">{_e(format_number(row.best, 2, locale))}</td>'
+            f'<td class="num">{_e(format_number(row.worst, 2, locale))}</td>\n'
+            f"      {change_cells}\n    </tr>"
         )
     return mark_safe("".join(html))  # every text above went through _e()

@@ -70,7 +70,15 @@ def _render(request: HttpRequest, scope: Scope) -> HttpResponse:
                     [(row, scorecard.format(row.enterprise_id)) for row in board.fallen],
                     with_cluster=scope.is_program,
                 ),
-                "clusters": [(row, cluster.format(row.cluster_id)) for row in blocks.clusters],
+                "clusters_body": dashboard_tables.clusters_body(
+                    [(row, cluster.format(row.cluster_id)) for row in blocks.clusters],
+                    with_change=scope.previous is not None,
+                )
+                if scope.is_program
+                else "",
+                "bands_body": dashboard_tables.bands_body(blocks.distribution),
+                "sizes_body": dashboard_tables.averages_body(blocks.by_size),
+                "commodities_body": dashboard_tables.averages_body(blocks.by_commodity),
                 "distribution_chart": dashboard_charts.distribution(blocks.distribution),
                 "size_chart": dashboard_charts.averages(blocks.by_size, _("Mean total score by size class")),
                 "commodity_chart": dashboard_charts.averages(
