@@ -30,8 +30,12 @@ from kinerja.formatting import format_number, format_rupiah
 from kinerja_web.performance.comparison import Comparison
 from kinerja_web.programs.bands import program_bands
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 64, 56, 20, 64
+WIDTH, HEIGHT = 640, 320
+#: The bottom margin holds a period's name on up to two lines, then up to three rows of event numbers.
+LEFT, RIGHT, TOP, BOTTOM = 64, 56, 20, 84
+#: A generous estimate of a character's width, in ems (DejaVu Sans, the phones' and Debian's
+#: sans-serif, averages about 0.6): labels are fitted with it so that they never touch.
+CHAR_EM = 0.64
 #: Colour-blind-safe palette (Okabe-Ito, then Tol's muted), cycled for more series.
 PALETTE = (
     "#0072B2",
@@ -178,15 +182,46 @@ def _period_bands(comparison: Comparison, axis: _TimeAxis) -> list[str]:
                 f'<rect x="{x0:.1f}" y="{TOP}" width="{x1 - x0:.1f}" '
                 f'height="{HEIGHT - TOP - BOTTOM}" class="period-band"/>'
             )
-        parts.append(_text((x0 + x1) / 2, HEIGHT - BOTTOM + 14, _short(period.name, x1 - x0), size=10))
+        parts.append(_period_label((x0 + x1) / 2, HEIGHT - BOTTOM + 14, period.name, x1 - x0))
     for x in axis.breaks():
-        parts.append(_text(x, HEIGHT - BOTTOM + 4, "≈", size=12, cls="muted"))
+        parts.append(_text(x, HEIGHT - BOTTOM + 4, "≈", size=12, cls="faint"))
     return parts
 
 
-def _short(name: str, room: float) -> str:
-    chars = max(4, int(room / 6))
-    return name if len(name) <= chars else name[: chars - 1] + "…"
+def _width(text: str, size: float) -> float:
+    return len(text) * size * CHAR_EM
+
+
+def _fit(text: str, chars: int) -> str:
+    return text if len(text) <= chars else text[: max(chars - 1, 1)] + "…"
+
+
+def _label_lines(name: str, room: float, size: float = 10) -> list[str]:
+    """``name`` on one line if it fits in ``room`` pixels, else split between words into two
+    balanced lines, each cut with an ellipsis if it still does not fit."""
+    chars = max(3, int((room - 4) / (size * CHAR_EM)))
+    if len(name) <= chars:
+        return [name]
+    words = name.split()
+    if len(words) < 2:
+        return [_fit(name, chars)]
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    first, second = min(splits, key=lambda lines: max(len(lines[0]), len(lines[1])))
+    return [_fit(first, chars), _fit(second, chars)]
+
+
+def _period_label(x: float, y: float, name: str, room: float, size: int = 10) -> str:
+    """A period's name under its slot, on up to two lines (the full name in its tooltip)."""
+    lines = _label_lines(name, room, size)
+    spans = "".join(
+        f'<tspan x="{x:.1f}" dy="{0 if i == 0 else size + 2}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return (
+        f"<g><title>{escape(name)}</title>"
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="middle" font-size="{size}" class="period-label">'
+        f"{spans}</text></g>"
+    )
 
 
 def _events(comparison: Comparison, axis: _TimeAxis) -> list[str]:
@@ -198,7 +233,7 @@ def _events(comparison: Comparison, axis: _TimeAxis) -> list[str]:
         x = axis.x(event.date)
         row = min(sum(1 for other, _row in placed if abs(other - x) < 16), 2)
         placed.append((x, row))
-        y = HEIGHT - BOTTOM + 28 + row * 17
+        y = HEIGHT - BOTTOM + 40 + row * 17
         title = f"{number}. {event.date.isoformat()}: {event.label}: {event.description}"
         parts.append(
             f'<g class="event"><title>{escape(title)}</title>'
@@ -224,12 +259,15 @@ def score_trend(comparison: Comparison) -> SafeString:
     parts += _period_bands(comparison, axis)
     ticks = [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
     parts += _left_axis(ticks, 100, [_num(t, 0) for t in ticks], _("Total score"))
+    band_boxes = []
     for band in program_bands(comparison.enterprise.cluster.program)[:-1]:
         if not 0 <= band.min <= 100:
             continue
         y = _y(float(band.min), 100)
+        label = band.label(locale)
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" class="band-line"/>')
-        parts.append(_text(WIDTH - RIGHT - 4, y - 3, band.label(locale), anchor="end", size=9, cls="muted"))
+        parts.append(_text(WIDTH - RIGHT - 4, y - 3, label, anchor="end", size=10, cls="faint band-label"))
+        band_boxes.append((WIDTH - RIGHT - 4 - _width(label, 10), y - 3 - 10, WIDTH - RIGHT - 4, y))
     points = []
     for index, column in enumerate(comparison.columns):
         total = column.evaluation.total
@@ -247,9 +285,29 @@ def score_trend(comparison: Comparison) -> SafeString:
             f'<g class="point"><title>{escape(title)}</title>'
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{colour(0)}"/></g>'
         )
-        parts.append(_text(x, y - 9, _num(total), size=11, cls="value"))
+        parts.append(_value_label(x, y, _num(total), band_boxes))
     parts += _events(comparison, axis)
     return _close(parts)
+
+
+def _value_label(x: float, y: float, text: str, avoid: Sequence[tuple[float, ...]], size: int = 11) -> str:
+    """``text`` above the point at (x, y), else below it, else to its left: the first place that
+    keeps off the boxes in ``avoid`` (the rating bands' names)."""
+    width = _width(text, size)
+    places = (
+        (x, y - 9, "middle", (x - width / 2, y - 9 - size, x + width / 2, y - 6)),
+        (x, y + 18, "middle", (x - width / 2, y + 18 - size, x + width / 2, y + 21)),
+        (x - 8, y + 4, "end", (x - 8 - width, y + 4 - size, x - 8, y + 7)),
+    )
+    label_x, label_y, anchor, _box = next(
+        (place for place in places if not any(_overlap(place[3], other) for other in avoid)), places[-1]
+    )
+    return _text(label_x, label_y, text, anchor=anchor, size=size, cls="value")
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Whether boxes (x0, y0, x1, y1) ``a`` and ``b`` intersect."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _polylines(points: Sequence[tuple | None], stroke: str, *, dash: str = "") -> list[str]:
@@ -298,7 +356,7 @@ def contributions(comparison: Comparison) -> SafeString:
         total = column.evaluation.total
         label = _num(total) if total is not None else _("incomplete")
         parts.append(_text(x + bar / 2, _y(stacked, 100) - 5, label, size=11, cls="value"))
-        parts.append(_text(x + bar / 2, HEIGHT - BOTTOM + 16, _short(column.period.name, slot), size=10))
+        parts.append(_period_label(x + bar / 2, HEIGHT - BOTTOM + 16, column.period.name, slot))
     return _close(parts)
 
 

@@ -80,3 +80,60 @@ def test_on_a_phone_every_indicator_shows_its_score_without_scrolling_sideways(
     label = scores.first.evaluate("e => getComputedStyle(e, '::before').content")
     assert label == '"Skor"' and scores.first.inner_text() == "13,44"  # labelled; Table 1's row 1
     assert table.locator("td.total-score").inner_text().endswith("94,78")
+
+
+_LABEL_BOXES = """svg => [...svg.querySelectorAll('.period-label, .value, .band-label')].map(t => {
+    const b = t.getBBox(); return [t.textContent, b.x, b.y, b.x + b.width, b.y + b.height]; })"""
+
+
+def _overlapping(boxes):
+    return [
+        (a[0], b[0])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5 and a[2] < b[4] - 0.5 and b[2] < a[4] - 0.5
+    ]
+
+
+def test_on_a_phone_the_comparison_is_cards_per_indicator_and_chart_labels_do_not_overlap(
+    phone_page, live_server, transactional_db, settings
+):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    load_demo(PASSWORD)  # owner1: five periods, 2021's month quarters and 2026's quarters, innovations logged
+    page = phone_page
+    _log_in(page, live_server, "owner1", PASSWORD)
+    page.get_by_role("link", name="Perbandingan", exact=True).first.click()
+    page.wait_for_url("**/comparison/")
+    page.wait_for_load_state("load")
+
+    wraps = page.evaluate(
+        "[...document.querySelectorAll('.table-wrap')].map(w => [w.scrollWidth, w.clientWidth])"
+    )
+    assert len(wraps) == 2 and all(scroll <= client for scroll, client in wraps)  # nothing to swipe
+    first = page.locator("table.comparison tbody td.num").first
+    assert first.evaluate("e => getComputedStyle(e, '::before').content") == '"Kuartal bulan 1"'
+    change = page.locator("table.changes td.base-previous").first
+    assert "Kuartal bulan 1 → Kuartal bulan 2" in change.evaluate(
+        "e => getComputedStyle(e, '::before').content"
+    )
+
+    charts = page.locator("svg.chart")
+    assert charts.count() == 3
+    for index in range(3):
+        boxes = charts.nth(index).evaluate(_LABEL_BOXES)
+        assert len(boxes) >= 5  # the five periods' names, and the values where the chart prints them
+        assert _overlapping(boxes) == []
+    events = page.locator("ol.events li").count()
+    assert events and charts.first.locator("g.event").count() == events  # every innovation still marked
+
+
+def test_on_a_desktop_the_comparison_keeps_the_papers_table2(page, live_server, transactional_db, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    load_demo(PASSWORD)
+    _log_in(page, live_server, "owner1", PASSWORD)
+    page.get_by_role("link", name="Perbandingan", exact=True).first.click()
+    page.wait_for_url("**/comparison/")
+    page.wait_for_load_state("load")
+    header = page.locator("table.comparison thead").bounding_box()
+    assert header is not None and header["height"] > 20  # the periods as column headers
+    assert page.locator("table.comparison").evaluate("t => getComputedStyle(t).display") == "table"
