@@ -15,7 +15,8 @@ from typing import Any
 from django import template
 from django.utils.translation import get_language
 
-from kinerja.formatting import format_number, format_percent, format_rupiah
+from kinerja.formatting import format_rupiah
+from kinerja_web.numbers import format_number, format_percent
 
 register = template.Library()
 
