@@ -567,7 +567,7 @@ def run(args: argparse.Namespace, connection, postgres: bool) -> int:
     ok = "the same" in same
     print(f"\nfirst (cold) request of the {args.enterprises:,}-enterprise program dashboard: {cold:.0f} ms")
     print(f"a page without dashboard queries (the dashboards index): {floor:.1f} ms")
-    print("queries per page include the session, the user and the menu (5).")
+    print("queries per page include the session, the user and the menu (3).")
     return 0 if ok else 1
 
 

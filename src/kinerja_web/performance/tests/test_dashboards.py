@@ -338,12 +338,12 @@ def test_queries_do_not_grow_with_the_number_of_enterprises(client, name, scope)
     assert counts[0] == counts[1]
 
 
-def test_program_dashboard_needs_at_most_thirteen_queries(client, django_assert_max_num_queries):
+def test_program_dashboard_needs_at_most_eleven_queries(client, django_assert_max_num_queries):
     program, _, admin = _cohort(30)
     client.force_login(admin)
     url = reverse("dashboards:program", args=[program.pk])
     client.get(url)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(11):
         assert client.get(url).status_code == 200
 
 
