@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from kinerja_web.numbers import format_number, format_percent
+from kinerja.formatting import format_number, format_percent
 from kinerja_web.performance.dashboards import Average, Band, ClusterSummary, Fallen, RankingRow
 
 DASH = "–"

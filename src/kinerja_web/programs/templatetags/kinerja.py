@@ -15,8 +15,7 @@ from typing import Any
 from django import template
 from django.utils.translation import get_language
 
-from kinerja.formatting import format_rupiah
-from kinerja_web.numbers import format_number, format_percent
+from kinerja.formatting import format_number, format_percent, format_rupiah
 
 register = template.Library()
 
