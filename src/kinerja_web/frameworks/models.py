@@ -25,24 +25,16 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-#: Codes of ``kinerja_web.records.measures`` (docs/web-design.md), with ``manual`` for an
-#: actual entered by hand. The records app owns what each measure computes.
+from kinerja_web.records.measures import MEASURES
+
+#: The measures of ``kinerja_web.records.measures`` (docs/web-design.md), with ``manual`` for
+#: an actual entered by hand. The records app owns the codes and what each computes.
 MANUAL = "manual"
-RECORD_MEASURES: tuple[tuple[str, str], ...] = (
-    ("attendance_days", _("attendance days (records)")),
-    ("attendance_days_non_permanent", _("attendance days of non-permanent workers (records)")),
-    ("operating_hours", _("operating hours (records)")),
-    ("rotation_hours", _("work rotation hours (records)")),
-    ("production_kg", _("production in kg (records)")),
-    ("orders_count", _("number of orders (records)")),
-    ("orders_kg", _("orders in kg (records)")),
-    ("sales_rp", _("sales in Rupiah (records)")),
-    ("equipment_added", _("equipment added (records)")),
-    ("raw_material_added", _("raw material added (records)")),
-    ("workers_count", _("number of workers (records)")),
-    ("permanent_workers_count", _("number of permanent workers (records)")),
+RECORD_MEASURES: tuple[tuple[str, str], ...] = tuple(
+    (measure.code, format_lazy("{} ({})", measure.label, _("records"))) for measure in MEASURES.values()
 )
 ACTUAL_SOURCES: tuple[tuple[str, str], ...] = ((MANUAL, _("entered by hand")), *RECORD_MEASURES)
 

@@ -87,11 +87,6 @@ _MEASURE_LIST = (
 MEASURES: dict[str, Measure] = {m.code: m for m in _MEASURE_LIST}
 
 
-def measure_choices() -> list[tuple[str, Any]]:
-    """``(code, label)`` pairs for a form's select."""
-    return [(m.code, m.label) for m in _MEASURE_LIST]
-
-
 def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
