@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "kinerja_web.frameworks",
     "kinerja_web.records",
     "kinerja_web.performance",
+    "kinerja_web.competency",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ urlpatterns = [
     path("records/", include("kinerja_web.records.urls")),
     path("performance/", include("kinerja_web.performance.urls")),
     path("dashboards/", include("kinerja_web.performance.dashboard_urls")),
+    path("competency/", include("kinerja_web.competency.urls")),
     path("admin/", admin.site.urls),
     path("", include("kinerja_web.programs.urls")),
 ]

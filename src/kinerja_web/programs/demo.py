@@ -28,9 +28,11 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import translation
 
 from kinerja_web.accounts.models import FacilitatorAssignment, Membership, Role
-from kinerja_web.programs.models import Cluster, Enterprise, Program, Worker
+from kinerja_web.programs.models import Cluster, Enterprise, Program, Worker, WorkerRole
+from kinerja_web.programs.services import worker_roles_ensure
 
 DEFAULT_PASSWORD = "kinerja-demo"
 SEED = 2021
@@ -43,6 +45,7 @@ DEMO_STEPS: list[str] = [
     "kinerja_web.frameworks.demo.load_frameworks",
     "kinerja_web.records.demo.load_records",
     "kinerja_web.performance.demo.load_performance",
+    "kinerja_web.competency.demo.load_competency",
 ]
 
 PROGRAM_NAME = "PPBI Gula Kelapa Lojejer"
@@ -69,7 +72,9 @@ _FIRST_NAMES = (
     "Suparman", "Sutini", "Ahmad", "Siti", "Bambang", "Rohmah", "Hasan", "Lestari", "Mujiono",
     "Nur", "Sri", "Wahyudi", "Yuliana", "Imam", "Khotimah", "Agus", "Fitri", "Joko",
 )  # fmt: skip
-_ROLES = ("penderes (tapper)", "pemasak (cook)", "pencetak (moulder)", "pengemas (packer)")
+#: Worker roles by code (``programs.models.DEFAULT_WORKER_ROLES``): tappers, cooks, moulders and
+#: packers are production; the first worker of a generated business is its owner-manager.
+_ROLES = ("production", "production", "sales", "production", "administration")
 
 
 @dataclass
@@ -134,6 +139,8 @@ def load_programs(ctx: DemoContext) -> None:
         LOJEJER: ("Lojejer - Sentra Gula Kelapa", Cluster.Kind.INDUSTRY_CENTRE),
         TAMANSARI: ("Tamansari", Cluster.Kind.SUB_DISTRICT),
     }
+    with translation.override("id"):
+        worker_roles_ensure(program=ctx.program)
     for key, (name, kind) in clusters.items():
         ctx.clusters[key], _ = Cluster.objects.update_or_create(
             program=ctx.program,
@@ -244,11 +251,12 @@ def _enterprise(
 def _worker(
     enterprise: Enterprise,
     name: str,
-    role: str,
+    role_code: str,
     permanent: bool,
     start: datetime.date,
     end: datetime.date | None = None,
 ) -> Worker:
+    role = WorkerRole.objects.get(program=enterprise.cluster.program, code=role_code)
     worker, _ = Worker.objects.update_or_create(
         enterprise=enterprise,
         name=name,
@@ -266,18 +274,20 @@ def _paper_workers(ctx: DemoContext) -> None:
     left = q3 - datetime.timedelta(days=1)
     pramitha = ctx.enterprises["pramitha"]
     for i, name in enumerate(("Suwarno", "Sumiati", "Hariyanto", "Painem", "Rukayah")):
-        _worker(pramitha, name, _ROLES[i % len(_ROLES)], True, start, None if i < 2 else left)
+        role = "owner-manager" if i == 0 else _ROLES[i % len(_ROLES)]
+        _worker(pramitha, name, role, True, start, None if i < 2 else left)
     for i, name in enumerate(("Mistari", "Jumani", "Sarimah", "Tukiyem", "Poniran", "Legiman")):
         _worker(pramitha, name, _ROLES[(i + 1) % len(_ROLES)], False, start, None if i < 3 else left)
     ramis = ctx.enterprises["ramis"]
     for i, name in enumerate(("Ramis", "Sukarni", "Musrifah")):
-        _worker(ramis, name, _ROLES[i % len(_ROLES)], True, datetime.date(2019, 3, 1))
+        role = "owner-manager" if i == 0 else _ROLES[i % len(_ROLES)]
+        _worker(ramis, name, role, True, datetime.date(2019, 3, 1))
     for i, name in enumerate(("Samsul", "Marlina")):
         _worker(ramis, name, _ROLES[(i + 2) % len(_ROLES)], False, datetime.date(2021, 7, 1))
     juariyah = ctx.enterprises["juariyah"]
-    _worker(juariyah, "Juariyah", "pemasak (cook)", True, datetime.date(2019, 1, 1))
-    _worker(juariyah, "Ponisah", "pencetak (moulder)", False, datetime.date(2021, 4, 1))
-    _worker(juariyah, "Sugiarti", "pengemas (packer)", False, datetime.date(2021, 7, 1))
+    _worker(juariyah, "Juariyah", "owner-manager", True, datetime.date(2019, 1, 1))
+    _worker(juariyah, "Ponisah", "production", False, datetime.date(2021, 4, 1))
+    _worker(juariyah, "Sugiarti", "sales", False, datetime.date(2021, 7, 1))
 
 
 def _generated_workers(ctx: DemoContext, enterprise: Enterprise) -> None:
@@ -286,4 +296,5 @@ def _generated_workers(ctx: DemoContext, enterprise: Enterprise) -> None:
     names = rng.sample(_FIRST_NAMES, count)
     for i, name in enumerate(names):
         start = datetime.date(rng.randint(2016, 2021), rng.randint(1, 12), 1)
-        _worker(enterprise, name, _ROLES[i % len(_ROLES)], i < max(1, count // 2), start)
+        role = "owner-manager" if i == 0 else _ROLES[i % len(_ROLES)]
+        _worker(enterprise, name, role, i < max(1, count // 2), start)

@@ -14,7 +14,15 @@ from kinerja.scoring import Band
 from kinerja.scoring.bands import parse_bands
 from kinerja_web import access
 from kinerja_web.accounts.selectors import program_users
-from kinerja_web.formfields import LocalizedDecimalField, RupiahField
+from kinerja_web.formfields import (
+    DATE_MAX,
+    HISTORY_MIN,
+    HistoryDateField,
+    IdChoiceField,
+    LocalizedDecimalField,
+    RupiahField,
+    WholeNumberField,
+)
 from kinerja_web.programs.models import Cluster, Enterprise, Program, Worker
 
 
@@ -51,12 +59,15 @@ class EnterpriseForm(forms.ModelForm):
             "nib": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 13}),
             "year_founded": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),
         }
+        field_classes: ClassVar[dict[str, Any]] = {"cluster": IdChoiceField, "owner": IdChoiceField}
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year_founded"] = forms.IntegerField(
+        self.fields["year_founded"] = WholeNumberField(
             label=self.fields["year_founded"].label,
             required=False,
+            min_value=HISTORY_MIN.year,
+            max_value=DATE_MAX.year,
             widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),
         )
         clusters = access.managed_clusters(user).select_related("program")
@@ -77,6 +88,15 @@ class WorkerForm(forms.ModelForm):
         model = Worker
         fields = ("name", "is_permanent", "role", "start_date", "end_date")
         help_texts: ClassVar[dict[str, Any]] = {"start_date": _("Day first: 03/04/2025 is 3 April 2025.")}
+        field_classes: ClassVar[dict[str, Any]] = {
+            "start_date": HistoryDateField,
+            "end_date": HistoryDateField,
+        }
+
+    def __init__(self, *args: Any, program: Program, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A role is one of the program's roles (competency frameworks require levels per role).
+        self.fields["role"].queryset = program.worker_roles.all()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -87,9 +107,25 @@ class WorkerForm(forms.ModelForm):
 
 
 class ClusterForm(forms.ModelForm):
+    """A cluster of ``instance.program`` (pass ``instance=Cluster(program=...)`` for a new one)."""
+
     class Meta:
         model = Cluster
         fields = ("name", "kind", "sub_district", "regency")
+
+    def clean_name(self) -> str:
+        """Refuse a name another cluster of the program has, ignoring case and spaces around it."""
+        name = " ".join(self.cleaned_data["name"].split())
+        others = Cluster.objects.filter(program_id=self.instance.program_id, name__iexact=name)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if self.instance.program_id and others.exists():
+            raise forms.ValidationError(
+                _("A cluster of this program is already called %(name)s: choose another name."),
+                code="unique",
+                params={"name": others.first().name},
+            )
+        return name
 
 
 class ProgramForm(forms.ModelForm):
@@ -101,7 +137,7 @@ class ProgramForm(forms.ModelForm):
 class EnterpriseFilterForm(forms.Form):
     """The enterprise list's filter: a cluster the user may see, and a name or NIB."""
 
-    cluster = forms.ModelChoiceField(queryset=Cluster.objects.none(), required=False, label=_("Cluster"))
+    cluster = IdChoiceField(queryset=Cluster.objects.none(), required=False, label=_("Cluster"))
     q = forms.CharField(required=False, label=_("Name or NIB"), max_length=100)
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:

@@ -167,6 +167,44 @@ class Enterprise(models.Model):
         return self.cluster.program
 
 
+class WorkerRole(models.Model):
+    """A role a worker holds in an enterprise of the program (owner-manager, production, sales...).
+
+    A chosen value of the program, not free text, so that competency frameworks can require a
+    level per role and gaps roll up by role. ``code`` is stable (used by the competency core's
+    ``required`` mapping); ``name`` is what people read and may be edited.
+    """
+
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="worker_roles", verbose_name=_("program")
+    )
+    code = models.SlugField(_("code"), max_length=50)
+    name = models.CharField(_("name"), max_length=100)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ("program", "position", "name")
+        verbose_name = _("worker role")
+        verbose_name_plural = _("worker roles")
+        constraints = (
+            models.UniqueConstraint(fields=["program", "code"], name="worker_role_code_unique_in_program"),
+            models.UniqueConstraint(fields=["program", "name"], name="worker_role_name_unique_in_program"),
+        )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+#: The roles every program starts with (code, English name); ``programs.services`` creates them
+#: in the language of the person who first needs them.
+DEFAULT_WORKER_ROLES: tuple[tuple[str, str], ...] = (
+    ("owner-manager", _("owner-manager")),
+    ("production", _("production")),
+    ("sales", _("sales")),
+    ("administration", _("administration")),
+)
+
+
 class Worker(models.Model):
     enterprise = models.ForeignKey(
         Enterprise, on_delete=models.CASCADE, related_name="workers", verbose_name=_("enterprise")
@@ -175,7 +213,14 @@ class Worker(models.Model):
     is_permanent = models.BooleanField(
         _("permanent"), default=True, help_text=_("Pekerja tetap; off for a non-permanent worker.")
     )
-    role = models.CharField(_("role"), max_length=100, blank=True)
+    role = models.ForeignKey(
+        WorkerRole,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="workers",
+        verbose_name=_("role"),
+    )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
 

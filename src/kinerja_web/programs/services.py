@@ -13,7 +13,7 @@ from kinerja.scoring.bands import check_bands
 from kinerja_web import access
 from kinerja_web.audit.services import diff, record, snapshot, stored_snapshot
 from kinerja_web.programs.bands import bands_to_json, is_default
-from kinerja_web.programs.models import Cluster, Enterprise, Program, Worker
+from kinerja_web.programs.models import DEFAULT_WORKER_ROLES, Cluster, Enterprise, Program, Worker, WorkerRole
 
 ENTERPRISE_FIELDS = (
     "cluster",
@@ -133,6 +133,21 @@ def enterprise_update(*, actor: Any, enterprise: Enterprise, **fields: Any) -> E
         changes=diff(before, snapshot(enterprise, fields)),
     )
     return enterprise
+
+
+@transaction.atomic
+def worker_roles_ensure(*, program: Program) -> None:
+    """Give ``program`` the default worker roles (owner-manager, production, sales,
+    administration) if it has no role yet, named in the active language; idempotent.
+
+    Not audited: it adds the defaults every program starts with, changing nothing a person chose.
+    """
+    if program.worker_roles.exists():
+        return
+    for position, (code, name) in enumerate(DEFAULT_WORKER_ROLES):
+        WorkerRole.objects.get_or_create(
+            program=program, code=code, defaults={"name": str(name), "position": position}
+        )
 
 
 @transaction.atomic

@@ -180,7 +180,8 @@ def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def worker_create(request: HttpRequest, enterprise_pk: int) -> HttpResponse:
     enterprise = access.get_enterprise_for(request.user, enterprise_pk)
     access.require(access.can_change_enterprise(request.user, enterprise))
-    form = WorkerForm(request.POST or None)
+    services.worker_roles_ensure(program=enterprise.program)
+    form = WorkerForm(request.POST or None, program=enterprise.program)
     if request.method == "POST" and form.is_valid():
         services.worker_create(actor=request.user, enterprise=enterprise, **form.cleaned_data)
         messages.success(request, _("Worker added."))
@@ -195,7 +196,8 @@ def worker_edit(request: HttpRequest, enterprise_pk: int, pk: int) -> HttpRespon
     enterprise = access.get_enterprise_for(request.user, enterprise_pk)
     access.require(access.can_change_enterprise(request.user, enterprise))
     worker = get_object_or_404(enterprise.workers, pk=pk)
-    form = WorkerForm(request.POST or None, instance=worker)
+    services.worker_roles_ensure(program=enterprise.program)
+    form = WorkerForm(request.POST or None, instance=worker, program=enterprise.program)
     if request.method == "POST" and form.is_valid():
         services.worker_update(actor=request.user, worker=worker, **_changed(form))
         messages.success(request, _("Saved."))

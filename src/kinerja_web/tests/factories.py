@@ -8,7 +8,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from kinerja_web.accounts.models import FacilitatorAssignment, Membership, Role
-from kinerja_web.programs.models import Cluster, Enterprise, Program, Worker
+from kinerja_web.programs.models import Cluster, Enterprise, Program, Worker, WorkerRole
 
 PASSWORD = "a-long-test-password-42"
 
@@ -58,6 +58,16 @@ class EnterpriseFactory(factory.django.DjangoModelFactory):
     owner = None
 
 
+class WorkerRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkerRole
+        django_get_or_create = ("program", "code")
+
+    program = factory.SubFactory(ProgramFactory)
+    code = "production"
+    name = "produksi"
+
+
 class WorkerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Worker
@@ -65,7 +75,12 @@ class WorkerFactory(factory.django.DjangoModelFactory):
     enterprise = factory.SubFactory(EnterpriseFactory)
     name = factory.Sequence(lambda n: f"Pekerja {n}")
     is_permanent = True
-    role = "pemasak"
+    # The program's "production" role; none for a worker built without saving.
+    role = factory.LazyAttribute(
+        lambda worker: (
+            WorkerRoleFactory(program=worker.enterprise.cluster.program) if worker.enterprise.pk else None
+        )
+    )
     start_date = datetime.date(2021, 1, 4)
 
 

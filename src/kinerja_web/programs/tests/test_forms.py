@@ -11,7 +11,7 @@ from django.utils import translation
 
 from kinerja_web.formfields import LocalizedDecimalField, RupiahField, parse_localized_number
 from kinerja_web.programs.forms import EnterpriseForm, WorkerForm
-from kinerja_web.tests.factories import EnterpriseFactory, program_admin
+from kinerja_web.tests.factories import EnterpriseFactory, ProgramFactory, program_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,7 @@ def test_parse_keeps_full_precision():
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_date_03_04_2025_is_3_april_in_both_languages(language):
     with translation.override(language):
-        form = WorkerForm(data={"name": "Ponisah", "start_date": "03/04/2025"})
+        form = WorkerForm(data={"name": "Ponisah", "start_date": "03/04/2025"}, program=ProgramFactory())
         assert form.is_valid(), form.errors
         assert form.cleaned_data["start_date"] == datetime.date(2025, 4, 3)
 
@@ -89,20 +89,22 @@ def test_date_03_04_2025_is_3_april_in_both_languages(language):
 @pytest.mark.parametrize("typed", ["04/13/2025", "13/2025/04"])
 def test_month_first_date_is_never_read(typed):
     with translation.override("en"):
-        form = WorkerForm(data={"name": "Ponisah", "start_date": typed})
+        form = WorkerForm(data={"name": "Ponisah", "start_date": typed}, program=ProgramFactory())
         assert not form.is_valid()
 
 
 def test_iso_date_is_read():
     with translation.override("id"):
-        form = WorkerForm(data={"name": "Ponisah", "start_date": "2025-04-03"})
+        form = WorkerForm(data={"name": "Ponisah", "start_date": "2025-04-03"}, program=ProgramFactory())
         assert form.is_valid()
         assert form.cleaned_data["start_date"] == datetime.date(2025, 4, 3)
 
 
 def test_worker_form_refuses_an_end_before_the_start():
     with translation.override("id"):
-        form = WorkerForm(data={"name": "X", "start_date": "03/04/2025", "end_date": "02/04/2025"})
+        form = WorkerForm(
+            data={"name": "X", "start_date": "03/04/2025", "end_date": "02/04/2025"}, program=ProgramFactory()
+        )
         assert not form.is_valid()
         assert "end_date" in form.errors
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from kinerja_web.audit.models import AuditEntry
-from kinerja_web.programs.models import Enterprise, Worker
+from kinerja_web.programs.models import Enterprise, Worker, WorkerRole
 from kinerja_web.tests.factories import EnterpriseFactory, WorkerFactory
 
 pytestmark = pytest.mark.django_db
@@ -124,17 +124,22 @@ def test_enterprise_list_never_shows_another_tenants_enterprise(client, world):
 def test_worker_is_added_edited_and_removed_with_audit(client, world):
     client.force_login(world.owner_a1)
     enterprise = world.enterprise_a1
+    response = client.get(reverse("programs:worker_create", args=[enterprise.pk]))
+    roles = {role.code: role for role in response.context["form"].fields["role"].queryset}
+    assert "production" in roles  # a choice among the program's roles, not free text
+    production = roles["production"]
     response = client.post(
         reverse("programs:worker_create", args=[enterprise.pk]),
-        {"name": "Ponisah", "role": "pencetak", "start_date": "03/04/2025"},
+        {"name": "Ponisah", "role": production.pk, "start_date": "03/04/2025"},
     )
     assert response.status_code == 302
     worker = Worker.objects.get(name="Ponisah")
+    assert worker.role == production
     assert worker.start_date.isoformat() == "2025-04-03"
     assert not worker.is_permanent
     response = client.post(
         reverse("programs:worker_edit", args=[enterprise.pk, worker.pk]),
-        {"name": "Ponisah", "role": "pencetak", "start_date": "03/04/2025", "end_date": "30/09/2025"},
+        {"name": "Ponisah", "role": production.pk, "start_date": "03/04/2025", "end_date": "30/09/2025"},
     )
     assert response.status_code == 302
     response = client.post(reverse("programs:worker_delete", args=[enterprise.pk, worker.pk]))
@@ -142,6 +147,15 @@ def test_worker_is_added_edited_and_removed_with_audit(client, world):
     assert not Worker.objects.filter(name="Ponisah").exists()
     actions = list(AuditEntry.objects.filter(enterprise=enterprise).values_list("action", flat=True))
     assert sorted(actions) == ["worker.create", "worker.delete", "worker.update"]
+
+
+def test_a_program_without_roles_gets_the_default_roles(client, world):
+    Worker.objects.filter(enterprise__cluster__program=world.enterprise_a1.program).update(role=None)
+    WorkerRole.objects.filter(program=world.enterprise_a1.program).delete()
+    client.force_login(world.owner_a1)
+    response = client.get(reverse("programs:worker_create", args=[world.enterprise_a1.pk]))
+    codes = [role.code for role in response.context["form"].fields["role"].queryset]
+    assert codes == ["owner-manager", "production", "sales", "administration"]
 
 
 def test_worker_of_another_enterprise_is_not_found_through_my_enterprise(client, world):

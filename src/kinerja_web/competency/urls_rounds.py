@@ -1,0 +1,5 @@
+"""Addresses of the competency rounds pages."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []
