@@ -11,12 +11,13 @@ from django.contrib.auth.forms import SetPasswordForm, UsernameField
 from django.utils.translation import gettext_lazy as _
 
 from kinerja_web.accounts.models import Role
+from kinerja_web.formfields import IdMultipleChoiceField
 from kinerja_web.programs.models import Cluster, Enterprise, Program
 
 __all__ = ["PersonCreateForm", "PersonForm", "SetPasswordForm"]
 
 
-class EnterpriseChoiceField(forms.ModelMultipleChoiceField):
+class EnterpriseChoiceField(IdMultipleChoiceField):
     def label_from_instance(self, obj: Enterprise) -> str:
         if obj.owner_id is None:
             return obj.name
@@ -32,7 +33,7 @@ class PersonForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150, required=False)
     email = forms.EmailField(label=_("Email"), required=False)
     role = forms.ChoiceField(label=_("Role"), choices=[("", "---------"), *Role.choices])
-    clusters = forms.ModelMultipleChoiceField(
+    clusters = IdMultipleChoiceField(
         label=_("Clusters"),
         queryset=Cluster.objects.none(),
         required=False,

@@ -5,17 +5,18 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+import kinerja_web.converters  # noqa: F401  (registers <id:...>: ids past 64 bits answer 404)
 from kinerja_web.accounts import views
 
 app_name = "accounts"
 urlpatterns = [
     path("users/", views.user_list, name="users"),
-    path("users/<int:pk>/password/", views.user_set_password, name="user_set_password"),
-    path("programs/<int:program_pk>/people/", views.program_people, name="program_people"),
-    path("programs/<int:program_pk>/people/add/", views.person_add, name="person_add"),
-    path("programs/<int:program_pk>/people/<int:pk>/", views.person_edit, name="person_edit"),
+    path("users/<id:pk>/password/", views.user_set_password, name="user_set_password"),
+    path("programs/<id:program_pk>/people/", views.program_people, name="program_people"),
+    path("programs/<id:program_pk>/people/add/", views.person_add, name="person_add"),
+    path("programs/<id:program_pk>/people/<id:pk>/", views.person_edit, name="person_edit"),
     path(
-        "programs/<int:program_pk>/people/<int:pk>/active/", views.person_set_active, name="person_set_active"
+        "programs/<id:program_pk>/people/<id:pk>/active/", views.person_set_active, name="person_set_active"
     ),
 ]
 

@@ -12,7 +12,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.ahp.parse import RECIPROCAL_TOLERANCE
-from kinerja_web.formfields import LocalizedDecimalField
+from kinerja_web.formfields import IdChoiceField, LocalizedDecimalField
 from kinerja_web.frameworks import paper
 from kinerja_web.frameworks.judgments import pair_label, verbal_choices
 from kinerja_web.frameworks.models import Framework, Node, SizeClass
@@ -21,7 +21,7 @@ MODES = ("verbal", "matrix")
 
 
 class FrameworkCreateForm(forms.Form):
-    program = forms.ModelChoiceField(queryset=None, label=_("Program"))
+    program = IdChoiceField(queryset=None, label=_("Program"))
     template = forms.ChoiceField(label=_("Start from"))
     name = forms.CharField(label=_("Name"), max_length=200)
     size_class = forms.ChoiceField(

@@ -16,13 +16,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja_web import access
+from kinerja_web.formfields import parse_id
 from kinerja_web.frameworks import selectors, services
 from kinerja_web.frameworks.forms import (
     AdoptedWeightsForm,
@@ -195,11 +196,13 @@ def framework_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def framework_new_version(request: HttpRequest, pk: int) -> HttpResponse:
     framework = _edit_framework(request, pk)
+    node_pk = request.POST.get("node")
+    if node_pk and parse_id(node_pk) is None:
+        raise Http404  # checked before the copy is made: a bad address writes nothing
     copy = services.framework_new_version(framework=framework, actor=request.user)
     messages.success(request, _("Version %(version)s made: edit it here.") % {"version": copy.version})
-    node_pk = request.POST.get("node")
     if node_pk:
-        old = framework.nodes.filter(pk=node_pk).first()
+        old = framework.nodes.filter(pk=parse_id(node_pk)).first()
         new = selectors.corresponding_node(old, copy) if old is not None else None
         if new is not None:
             return redirect(_safe_next(request, "frameworks:node", new.pk))

@@ -10,7 +10,15 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kinerja_web.formfields import LocalizedDecimalField, RupiahField
+from kinerja_web.formfields import (
+    DATE_MAX,
+    DATE_MIN,
+    DateField,
+    IdChoiceField,
+    LocalizedDecimalField,
+    RupiahField,
+    WholeNumberField,
+)
 from kinerja_web.performance import periods
 from kinerja_web.performance.evaluate import Line
 from kinerja_web.performance.models import Period, Target
@@ -26,10 +34,10 @@ class PeriodForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=Period.Kind.choices, initial=Period.Kind.QUARTER, widget=forms.RadioSelect
     )
-    year = forms.IntegerField(
+    year = WholeNumberField(
         label=_("Year"),
-        min_value=1990,
-        max_value=2100,
+        min_value=DATE_MIN.year,
+        max_value=DATE_MAX.year,
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),
     )
@@ -37,8 +45,8 @@ class PeriodForm(forms.Form):
         label=_("Quarter"), choices=[(q, q) for q in range(1, 5)], coerce=int, required=False
     )
     month = forms.TypedChoiceField(label=_("Month"), choices=(), coerce=int, required=False)
-    start = forms.DateField(label=_("First day"), required=False, widget=DATE_WIDGET)
-    end = forms.DateField(
+    start = DateField(label=_("First day"), required=False, widget=DATE_WIDGET)
+    end = DateField(
         label=_("Last day"),
         required=False,
         widget=DATE_WIDGET,
@@ -91,7 +99,7 @@ class PeriodForm(forms.Form):
 
 
 class ScorecardStartForm(forms.Form):
-    framework = forms.ModelChoiceField(label=_("KPI framework"), queryset=None, empty_label=None)
+    framework = IdChoiceField(label=_("KPI framework"), queryset=None, empty_label=None)
 
     def __init__(self, *args: Any, frameworks: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

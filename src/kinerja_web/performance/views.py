@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.compare import BASE_DESCRIPTIONS
 from kinerja_web import access
+from kinerja_web.formfields import parse_id
 from kinerja_web.performance import charts, exports, selectors, services
 from kinerja_web.performance.comparison import comparison_periods, enterprise_comparison
 from kinerja_web.performance.forms import PeriodForm, ScorecardStartForm, TargetsForm
@@ -257,13 +258,8 @@ def scorecard_download(request: HttpRequest, enterprise_pk: int, period_pk: int)
 
 
 def _period_ids(request: HttpRequest) -> list[int]:
-    ids = []
-    for value in request.GET.getlist("period"):
-        try:
-            ids.append(int(value))
-        except ValueError:
-            continue
-    return ids
+    ids = [parse_id(value) for value in request.GET.getlist("period")]
+    return [pk for pk in ids if pk is not None]  # not an id (letters, 30 digits): ignored
 
 
 @login_required

@@ -2,24 +2,23 @@
 
 from django.urls import path
 
+import kinerja_web.converters  # noqa: F401  (registers <id:...>: ids past 64 bits answer 404)
 from kinerja_web.programs import views
 
 app_name = "programs"
 urlpatterns = [
     path("programs/", views.program_list, name="program_list"),
-    path("programs/<int:pk>/", views.program_detail, name="program_detail"),
-    path("programs/<int:pk>/edit/", views.program_edit, name="program_edit"),
-    path("programs/<int:pk>/bands/", views.program_bands_edit, name="program_bands"),
-    path("programs/<int:program_pk>/clusters/new/", views.cluster_create, name="cluster_create"),
-    path("clusters/<int:pk>/", views.cluster_detail, name="cluster_detail"),
-    path("clusters/<int:pk>/edit/", views.cluster_edit, name="cluster_edit"),
+    path("programs/<id:pk>/", views.program_detail, name="program_detail"),
+    path("programs/<id:pk>/edit/", views.program_edit, name="program_edit"),
+    path("programs/<id:pk>/bands/", views.program_bands_edit, name="program_bands"),
+    path("programs/<id:program_pk>/clusters/new/", views.cluster_create, name="cluster_create"),
+    path("clusters/<id:pk>/", views.cluster_detail, name="cluster_detail"),
+    path("clusters/<id:pk>/edit/", views.cluster_edit, name="cluster_edit"),
     path("enterprises/", views.enterprise_list, name="enterprise_list"),
     path("enterprises/new/", views.enterprise_create, name="enterprise_create"),
-    path("enterprises/<int:pk>/", views.enterprise_detail, name="enterprise_detail"),
-    path("enterprises/<int:pk>/edit/", views.enterprise_edit, name="enterprise_edit"),
-    path("enterprises/<int:enterprise_pk>/workers/new/", views.worker_create, name="worker_create"),
-    path("enterprises/<int:enterprise_pk>/workers/<int:pk>/edit/", views.worker_edit, name="worker_edit"),
-    path(
-        "enterprises/<int:enterprise_pk>/workers/<int:pk>/delete/", views.worker_delete, name="worker_delete"
-    ),
+    path("enterprises/<id:pk>/", views.enterprise_detail, name="enterprise_detail"),
+    path("enterprises/<id:pk>/edit/", views.enterprise_edit, name="enterprise_edit"),
+    path("enterprises/<id:enterprise_pk>/workers/new/", views.worker_create, name="worker_create"),
+    path("enterprises/<id:enterprise_pk>/workers/<id:pk>/edit/", views.worker_edit, name="worker_edit"),
+    path("enterprises/<id:enterprise_pk>/workers/<id:pk>/delete/", views.worker_delete, name="worker_delete"),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +23,7 @@ from kinerja_web.programs.forms import (
     ProgramForm,
     WorkerForm,
 )
+from kinerja_web.programs.models import Cluster
 
 
 @login_required
@@ -85,11 +87,15 @@ def program_bands_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def cluster_create(request: HttpRequest, program_pk: int) -> HttpResponse:
     program = access.get_program_for(request.user, program_pk)
     access.require(access.can_administer_program(request.user, program))
-    form = ClusterForm(request.POST or None)
+    form = ClusterForm(request.POST or None, instance=Cluster(program=program))
     if request.method == "POST" and form.is_valid():
-        cluster = services.cluster_create(actor=request.user, program=program, **form.cleaned_data)
-        messages.success(request, _("Cluster added."))
-        return redirect("programs:cluster_detail", pk=cluster.pk)
+        try:
+            cluster = services.cluster_create(actor=request.user, program=program, **form.cleaned_data)
+        except ValidationError as error:  # a cluster of that name saved meanwhile
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Cluster added."))
+            return redirect("programs:cluster_detail", pk=cluster.pk)
     return render(request, "programs/form.html", {"form": form, "title": _("New cluster"), "back": program})
 
 
@@ -111,9 +117,13 @@ def cluster_edit(request: HttpRequest, pk: int) -> HttpResponse:
     access.require(access.can_administer_program(request.user, cluster.program))
     form = ClusterForm(request.POST or None, instance=cluster)
     if request.method == "POST" and form.is_valid():
-        services.cluster_update(actor=request.user, cluster=cluster, **_changed(form))
-        messages.success(request, _("Saved."))
-        return redirect("programs:cluster_detail", pk=cluster.pk)
+        try:
+            services.cluster_update(actor=request.user, cluster=cluster, **_changed(form))
+        except ValidationError as error:  # a cluster of that name saved meanwhile
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("programs:cluster_detail", pk=cluster.pk)
     return render(request, "programs/form.html", {"form": form, "title": _("Edit cluster"), "back": cluster})
 
 

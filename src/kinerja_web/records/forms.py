@@ -14,7 +14,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kinerja_web.formfields import LocalizedDecimalField, RupiahField
+from kinerja_web.formfields import (
+    QUANTITY_MAX,
+    DateField,
+    LocalizedDecimalField,
+    RupiahField,
+    WholeNumberField,
+)
 from kinerja_web.programs.models import Worker
 from kinerja_web.records.models import HOURS_IN_DAY, AttendanceStatus, InnovationKind
 from kinerja_web.records.selectors import DayEntry
@@ -117,7 +123,7 @@ def production_rows(formset: Any) -> list[tuple[str, Decimal | None]]:
 class _DatedForm(forms.Form):
     """A form whose first field is the day (a phone's date picker; ISO and day-first typed dates)."""
 
-    date = forms.DateField(
+    date = DateField(
         label=_("Date"),
         initial=timezone.localdate,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -135,9 +141,7 @@ class OrderForm(_DatedForm):
 
 class EquipmentForm(_DatedForm):
     item = forms.CharField(label=_("Item"), max_length=200, help_text=_("e.g. coconut-sugar moulds"))
-    quantity = forms.IntegerField(
-        label=_("Quantity"), min_value=1, widget=forms.TextInput(attrs={"inputmode": "numeric"})
-    )
+    quantity = WholeNumberField(label=_("Quantity"), min_value=1, max_value=QUANTITY_MAX)
     cost_rp = RupiahField(label=_("Cost (Rp)"), required=False)
 
     def clean_cost_rp(self) -> int:

@@ -10,6 +10,8 @@ import datetime
 
 from django.urls import path, register_converter
 
+import kinerja_web.converters  # noqa: F401  (registers <id:...>: ids past 64 bits answer 404)
+from kinerja_web.formfields import in_date_range
 from kinerja_web.records import views
 
 
@@ -17,7 +19,10 @@ class IsoDateConverter:
     regex = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
     def to_python(self, value: str) -> datetime.date:
-        return datetime.date.fromisoformat(value)  # ValueError (e.g. 2021-02-30): no match, 404
+        day = datetime.date.fromisoformat(value)  # ValueError (e.g. 2021-02-30): no match, 404
+        if not in_date_range(day):  # 0001-01-01 or 9999-12-31: a week around it does not exist
+            raise ValueError(value)
+        return day
 
     def to_url(self, value: datetime.date | str) -> str:
         return value.isoformat() if isinstance(value, datetime.date) else str(value)
@@ -36,16 +41,16 @@ _LISTS = (
 
 urlpatterns = [
     path("today/", views.today, name="today"),
-    path("enterprise/<int:pk>/", views.week, name="enterprise"),
-    path("enterprise/<int:pk>/week/<isodate:day>/", views.week, name="week"),
-    path("enterprise/<int:pk>/day/", views.day, name="day_today"),
-    path("enterprise/<int:pk>/day/<isodate:day>/", views.day, name="day"),
+    path("enterprise/<id:pk>/", views.week, name="enterprise"),
+    path("enterprise/<id:pk>/week/<isodate:day>/", views.week, name="week"),
+    path("enterprise/<id:pk>/day/", views.day, name="day_today"),
+    path("enterprise/<id:pk>/day/<isodate:day>/", views.day, name="day"),
 ]
 for prefix, kind in _LISTS:
     urlpatterns += [
-        path(f"enterprise/<int:pk>/{prefix}/", views.list_page, {"kind": kind}, name=kind.url_name),
+        path(f"enterprise/<id:pk>/{prefix}/", views.list_page, {"kind": kind}, name=kind.url_name),
         path(
-            f"enterprise/<int:pk>/{prefix}/<int:item_pk>/delete/",
+            f"enterprise/<id:pk>/{prefix}/<id:item_pk>/delete/",
             views.list_delete,
             {"kind": kind},
             name=f"{kind.url_name}_delete",
