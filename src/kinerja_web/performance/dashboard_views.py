@@ -8,18 +8,19 @@ program the user may not see answers 404, one they see but manage no cluster of,
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kinerja_web import access
+from kinerja_web.downloads import CHUNK_ROWS, csv_response
 from kinerja_web.performance import dashboard_charts, dashboard_tables, dashboards
 from kinerja_web.performance.dashboards import Scope
 
@@ -111,65 +112,50 @@ def cluster_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 #: Rows of the download sent in one piece of the streamed response.
-CSV_CHUNK = 1000
+CSV_CHUNK = CHUNK_ROWS
 
 
-def _csv_lines(scope: Scope) -> Iterator[str]:
-    """The CSV text in pieces of ``CSV_CHUNK`` rows (a piece per row would cost more than the rows)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    out.write("\ufeff")
-    writer.writerow(
-        [
-            _("Rank"),
-            _("Enterprise"),
-            _("NIB"),
-            _("Cluster"),
-            _("Commodity"),
-            _("Size class (Law 20/2008)"),
-            _("Total score"),
-            _("Rating"),
-            _("Total score, previous period"),
-            _("Change"),
+def _csv_rows(scope: Scope) -> Iterator[list[Any]]:
+    """The ranking's header and rows (numbers as numbers: ``downloads.cell`` writes them unrounded)."""
+    yield [
+        _("Rank"),
+        _("Enterprise"),
+        _("NIB"),
+        _("Cluster"),
+        _("Commodity"),
+        _("Size class (Law 20/2008)"),
+        _("Total score"),
+        _("Rating"),
+        _("Total score, previous period"),
+        _("Change"),
+    ]
+    for row in dashboards.ranking_rows(scope):
+        yield [
+            row.rank,
+            row.enterprise,
+            row.nib,
+            row.cluster,
+            row.commodity,
+            row.size_label,
+            row.total,
+            row.rating,
+            row.previous,
+            row.change,
         ]
-    )
-    for number, row in enumerate(dashboards.ranking_rows(scope), start=1):
-        change = row.change
-        writer.writerow(
-            [
-                row.rank,
-                row.enterprise,
-                row.nib,
-                row.cluster,
-                row.commodity,
-                row.size_label,
-                repr(row.total),
-                row.rating,
-                "" if row.previous is None else repr(row.previous),
-                "" if change is None else repr(change),
-            ]
-        )
-        if number % CSV_CHUNK == 0:
-            yield out.getvalue()
-            out.seek(0)
-            out.truncate()
-    yield out.getvalue()
 
 
-def _download(scope: Scope) -> HttpResponse:
+def _download(scope: Scope) -> HttpResponseBase:
     """The whole ranking as CSV (numbers unrounded, dot as decimal mark; headers in the active language)."""
     name = slugify(scope.cluster.name if scope.cluster else scope.program.name) or "dashboard"
     period = slugify(scope.period.name) if scope.period else "none"
-    response = StreamingHttpResponse(_csv_lines(scope), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="ranking-{name}-{period}.csv"'
-    return response
+    return csv_response(_csv_rows(scope), f"ranking-{name}-{period}.csv", stream=True, chunk_rows=CSV_CHUNK)
 
 
 @login_required
-def program_download(request: HttpRequest, pk: int) -> HttpResponse:
+def program_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     return _download(dashboards.program_scope(request.user, pk, request.GET.get("period")))
 
 
 @login_required
-def cluster_download(request: HttpRequest, pk: int) -> HttpResponse:
+def cluster_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     return _download(dashboards.cluster_scope(request.user, pk, request.GET.get("period")))

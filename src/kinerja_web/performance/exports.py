@@ -1,38 +1,22 @@
 """CSV downloads of a scorecard (Table 1 layout) and of a comparison (Table 2 layout).
 
-Numbers are written unrounded with a dot as decimal mark (machine-readable, for spreadsheets
-and publication); headers and labels are in the active language. A UTF-8 byte-order mark lets
-spreadsheet programs read the Indonesian labels correctly.
+Written by ``kinerja_web.downloads`` (UTF-8 with a byte-order mark; text that a spreadsheet
+would run as a formula is neutralised): numbers unrounded with a dot as decimal mark
+(machine-readable, for spreadsheets and publication); headers and labels in the active language.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from decimal import Decimal
-from typing import Any
-
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from kinerja_web.downloads import CsvWriter
 from kinerja_web.performance.comparison import Comparison
 from kinerja_web.performance.evaluate import Evaluation
 
 
-def _n(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return str(value)
-
-
 def scorecard_csv(evaluation: Evaluation) -> str:
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
+    writer = CsvWriter()
     scorecard = evaluation.scorecard
     writer.writerow([_("Enterprise"), scorecard.enterprise.name])
     writer.writerow(
@@ -67,19 +51,17 @@ def scorecard_csv(evaluation: Evaluation) -> str:
                     line.number,
                     line.perspective,
                     line.name,
-                    _n(line.weight),
-                    _n(line.target),
+                    line.weight,
+                    line.target,
                     line.unit,
-                    _n(line.actual),
-                    _n(line.realization),
-                    _n(line.realization_uncapped),
-                    _n(line.score),
+                    line.actual,
+                    line.realization,
+                    line.realization_uncapped,
+                    line.score,
                     line.problem,
                 ]
             )
-        writer.writerow(
-            ["", block.name, _("Subtotal"), _n(block.weight), "", "", "", "", "", _n(block.score), ""]
-        )
+        writer.writerow(["", block.name, _("Subtotal"), block.weight, "", "", "", "", "", block.score, ""])
     if evaluation.result is not None:
         language = get_language() or "id"
         rating = evaluation.result.rating.label("id" if language.startswith("id") else "en")
@@ -88,13 +70,13 @@ def scorecard_csv(evaluation: Evaluation) -> str:
                 "",
                 "",
                 _("Total"),
-                _n(evaluation.result.weight_sum),
+                evaluation.result.weight_sum,
                 "",
                 "",
                 "",
                 "",
                 "",
-                _n(evaluation.total),
+                evaluation.total,
                 "",
             ]
         )
@@ -102,13 +84,11 @@ def scorecard_csv(evaluation: Evaluation) -> str:
     else:
         for problem in evaluation.all_problems():
             writer.writerow(["", "", _("Not scored yet"), problem])
-    return out.getvalue()
+    return writer.getvalue()
 
 
 def comparison_csv(comparison: Comparison) -> str:
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
+    writer = CsvWriter()
     periods = comparison.periods
     steps = comparison.steps
     writer.writerow([_("Enterprise"), comparison.enterprise.name])
@@ -141,8 +121,8 @@ def comparison_csv(comparison: Comparison) -> str:
     series += comparison.outputs
     for item in series:
         row = [item.label if item.kind != "score" else f"{item.perspective}: {item.label}", item.unit]
-        row += [_n(v) for v in item.values]
+        row += [v for v in item.values]
         for change in item.changes:
-            row += [_n(change.previous), _n(change.later)]
+            row += [change.previous, change.later]
         writer.writerow(row)
-    return out.getvalue()
+    return writer.getvalue()

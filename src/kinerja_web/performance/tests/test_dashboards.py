@@ -420,7 +420,7 @@ def test_download_streams_in_pieces_without_losing_rows(client, program, monkeyp
     response = client.get(reverse("dashboards:cluster_csv", args=[program["lojejer"].pk]))
     pieces = list(response.streaming_content)
     rows = list(csv.reader(io.StringIO(b"".join(pieces).decode("utf-8-sig"))))
-    assert len(pieces) == 2 and len(rows) == 4  # header + 3 enterprises of Lojejer
+    assert len(pieces) == 3 and len(rows) == 4  # header + 3 enterprises of Lojejer, two rows a piece
 
 
 def test_distribution_follows_the_programs_own_bands(client, program, english_client):
