@@ -28,3 +28,7 @@ class MatrixError(InputError):
 
 class IndicatorError(InputError):
     """An indicator of a scorecard that cannot be scored."""
+
+
+class CompetencyError(InputError):
+    """A competency assessment (items, people, ratings, levers, rules) that cannot be analysed."""
