@@ -10,7 +10,7 @@ import typer
 
 app = typer.Typer(
     name="kinerja",
-    help="Kinerja: AHP weights, KPI scorecards, MSME size classes and period comparisons.",
+    help="Kinerja: AHP weights, KPI scorecards, MSME size classes, period comparisons and competency gaps.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -19,7 +19,13 @@ app = typer.Typer(
 
 def main() -> None:
     """Console-script entry point: a bug is one line on standard error and exit 1, not a traceback."""
-    from kinerja.cli import ahp_command, classify_command, compare_command, score_command  # noqa: F401
+    from kinerja.cli import (  # noqa: F401
+        ahp_command,
+        classify_command,
+        compare_command,
+        competency_command,
+        score_command,
+    )
 
     try:
         app()
