@@ -317,11 +317,11 @@ def _positive(value: object, where: str) -> float:
 
 
 def _lever_names_of(judgments: object) -> list[str]:
-    """Lever names in the order the judgments first mention them (well-formed entries only)."""
+    """Lever names in the order the judgments first mention them (AHP parsing checks the rest)."""
     names: list[str] = []
     if _is_list(judgments):
         for entry in judgments:  # type: ignore[union-attr]
-            if _is_list(entry) and len(entry) == 3:
+            if _is_list(entry):
                 for name in entry[:2]:
                     if isinstance(name, str) and name not in names:
                         names.append(name)
