@@ -8,8 +8,13 @@
 | ``ALLOWED_HOSTS`` | ``localhost,127.0.0.1,[::1]`` | comma-separated |
 | ``CSRF_TRUSTED_ORIGINS`` | none | comma-separated, e.g. ``https://kinerja.example`` |
 | ``STATIC_ROOT`` / ``MEDIA_ROOT`` | ``staticfiles`` / ``media`` in the working directory | |
-| ``KINERJA_HTTPS`` | ``true`` when ``DEBUG`` is off | SSL redirect, secure cookies, HSTS, and trust |
-| | | in the proxy's ``X-Forwarded-Proto``; ``false`` serves plain HTTP (loopback tests) |
+| ``KINERJA_HTTPS`` | ``true`` when ``DEBUG`` is off | SSL redirect, secure cookies, HSTS (and the |
+| | | proxy's ``X-Forwarded-Proto`` when a trusted proxy is set); ``false`` serves plain HTTP |
+| ``KINERJA_TRUSTED_PROXIES`` | none | comma-separated addresses or networks of the reverse proxies |
+| | | in front (``10.0.0.0/8,127.0.0.1``): only then are ``X-Forwarded-For`` (the client's address, |
+| | | for the login lockout) and ``X-Forwarded-Proto`` believed; otherwise ``REMOTE_ADDR`` |
+| ``KINERJA_LOCKOUT_MINUTES`` | ``15`` | how long a username is locked from one address after |
+| | | ``AXES_FAILURE_LIMIT`` (``5``) wrong passwords from there |
 
 ``DEBUG`` defaults to on because the README's first command is a local ``runserver`` and
 that is what its users expect; every deployment sets ``DEBUG=false`` and gets the safe
@@ -18,6 +23,7 @@ defaults of the rest (``kinerja-web check --deploy`` reports nothing).
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
@@ -140,9 +146,13 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# A username is locked only from the address that failed (the owner elsewhere still logs in),
+# for minutes, not hours; the address is the proxy's X-Forwarded-For only behind a trusted proxy.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = 1  # hours
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("KINERJA_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "kinerja_web.accounts.lockout.client_address"
+KINERJA_TRUSTED_PROXIES = env_list("KINERJA_TRUSTED_PROXIES", "")
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
@@ -193,8 +203,10 @@ if KINERJA_HTTPS:
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    # Behind a proxy that terminates TLS: trust its X-Forwarded-Proto.
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if KINERJA_TRUSTED_PROXIES:
+        # Behind a trusted proxy that terminates TLS: believe its X-Forwarded-Proto (a client
+        # talking to Django directly could otherwise claim HTTPS with that header).
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kinerja_web.access import can_administer_program, require
-from kinerja_web.accounts import selectors
+from kinerja_web.accounts import lockout, selectors
 from kinerja_web.accounts.models import FacilitatorAssignment, Membership, Role
 from kinerja_web.audit.services import record
 from kinerja_web.programs.models import Cluster, Enterprise, Program
@@ -41,13 +41,38 @@ def user_set_password(*, actor: Any, user: Any, password: str) -> None:
     require(selectors.controls_account(actor, user))
     user.set_password(password)
     user.save(update_fields=["password"])
+    changes: dict[str, Any] = {"password": "reset"}
+    if lockout.clear(user.get_username()):  # the new password works at once, from anywhere
+        changes["locked_out"] = [True, False]
     record(
         actor=actor,
         action="user.password_reset",
         obj=user,
         program=selectors.shared_program(actor, user),
-        changes={"password": "reset"},
+        changes=changes,
     )
+
+
+@transaction.atomic
+def account_unlock(*, actor: Any, program: Program, user: Any) -> int:
+    """Lift the login lockout of ``user``, a person of ``program`` that ``actor`` administers.
+
+    Forgets their failed attempts from every address (``lockout.clear``); returns how many
+    address locks were lifted (0: nothing was locked, and nothing is recorded).
+    """
+    require(can_administer_program(actor, program))
+    require(selectors.program_users(Program.objects.filter(pk=program.pk)).filter(pk=user.pk).exists())
+    locked = len(lockout.locks([user.get_username()]))
+    lockout.clear(user.get_username())
+    if locked:
+        record(
+            actor=actor,
+            action="user.unlock",
+            obj=user,
+            program=program,
+            changes={"locked_out": [True, False]},
+        )
+    return locked
 
 
 @transaction.atomic

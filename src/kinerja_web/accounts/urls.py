@@ -18,6 +18,7 @@ urlpatterns = [
     path(
         "programs/<id:program_pk>/people/<id:pk>/active/", views.person_set_active, name="person_set_active"
     ),
+    path("programs/<id:program_pk>/people/<id:pk>/unlock/", views.person_unlock, name="person_unlock"),
 ]
 
 auth_urlpatterns = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -18,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from kinerja_web import access
-from kinerja_web.accounts import selectors, services
+from kinerja_web.accounts import lockout, selectors, services
 from kinerja_web.accounts.forms import PersonCreateForm, PersonForm, SetPasswordForm
 from kinerja_web.programs.models import Program
 
@@ -75,13 +76,33 @@ def program_people(request: HttpRequest, program_pk: int) -> HttpResponse:
     page = Paginator(selectors.program_people(program, search=search), PEOPLE_PER_PAGE).get_page(
         request.GET.get("page")
     )
+    members = selectors.program_users(Program.objects.filter(pk=program.pk))
+    locks = lockout.locks(members.values("username"))
+    locked = {
+        user.get_username(): user for user in members.filter(username__in={lock.username for lock in locks})
+    }
     context = {
         "program": program,
         "people": [selectors.person(user) for user in page],
         "page": page,
         "search": search,
+        "locks": [(lock, locked[lock.username]) for lock in locks if lock.username in locked],
+        "lock_limit": settings.AXES_FAILURE_LIMIT,
     }
     return render(request, "accounts/program_people.html", context)
+
+
+@login_required
+@require_POST
+def person_unlock(request: HttpRequest, program_pk: int, pk: int) -> HttpResponse:
+    """Lift a person's login lockout (they failed their password too often, or someone did)."""
+    program = _administered_program(request, program_pk)
+    target = selectors.get_program_person(program, pk)
+    if services.account_unlock(actor=request.user, program=program, user=target):
+        messages.success(request, _("%(user)s can log in again.") % {"user": target.get_username()})
+    else:
+        messages.info(request, _("%(user)s was not locked out.") % {"user": target.get_username()})
+    return redirect("accounts:program_people", program_pk=program.pk)
 
 
 @login_required

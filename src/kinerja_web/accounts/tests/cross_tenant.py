@@ -77,4 +77,22 @@ CASES = [
     ),
 ]
 
-NOT_LINKED = {"password_change_done", "logout", "login", "accounts:person_set_active"}
+CASES += [
+    CrossTenantCase(
+        "accounts:person_unlock",
+        scope,
+        build("accounts:person_unlock"),
+        method="post",
+        control_status=None,
+    )
+    for scope, build in (("program", _person_url), ("user", _own_program_url))
+]
+
+# person_unlock is linked from the people page only while someone is locked out.
+NOT_LINKED = {
+    "password_change_done",
+    "logout",
+    "login",
+    "accounts:person_set_active",
+    "accounts:person_unlock",
+}
