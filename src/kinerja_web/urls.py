@@ -5,6 +5,9 @@ from django.urls import include, path
 
 from kinerja_web import views
 from kinerja_web.accounts.urls import auth_urlpatterns
+from kinerja_web.admin_site import make_read_only
+
+make_read_only(admin.site)  # every app's admin has registered its models by now
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -1,10 +1,13 @@
+"""Read-only admin pages (``kinerja_web.admin_site``): changes go through the services."""
+
 from django.contrib import admin
 
 from kinerja_web.accounts.models import FacilitatorAssignment, Membership
+from kinerja_web.admin_site import ReadOnlyAdmin
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ReadOnlyAdmin):
     list_display = ("user", "program", "role")
     list_filter = ("role", "program")
     search_fields = ("user__username", "program__name")
@@ -12,7 +15,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(FacilitatorAssignment)
-class FacilitatorAssignmentAdmin(admin.ModelAdmin):
+class FacilitatorAssignmentAdmin(ReadOnlyAdmin):
     list_display = ("user", "cluster")
     list_filter = ("cluster__program",)
     search_fields = ("user__username", "cluster__name")
