@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -131,6 +132,23 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several people saving at once: a write transaction takes SQLite's write lock when it
+    # begins (IMMEDIATE), not halfway when its first write needs it (a lock it then could not
+    # wait for: "database is locked"); a writer waits up to ``SQLITE_TIMEOUT`` seconds for the
+    # lock; WAL lets readers go on while one writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_TIMEOUT", "20")),
+            "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL",
+        }
+    )
+    # Tests on a file, one per test process (not Django's shared in-memory database): a live
+    # server's threads then have connections of their own and lock as a deployment does.
+    DATABASES["default"].setdefault("TEST", {}).setdefault(
+        "NAME", str(Path(tempfile.gettempdir()) / f"kinerja-test-{os.getpid()}.sqlite3")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -200,7 +200,14 @@ def framework_new_version(request: HttpRequest, pk: int) -> HttpResponse:
     if node_pk and parse_id(node_pk) is None:
         raise Http404  # checked before the copy is made: a bad address writes nothing
     copy = services.framework_new_version(framework=framework, actor=request.user)
-    messages.success(request, _("Version %(version)s made: edit it here.") % {"version": copy.version})
+    if getattr(copy, "already_made", False):
+        messages.info(
+            request,
+            _("Version %(version)s was made from this one a moment ago: edit it here.")
+            % {"version": copy.version},
+        )
+    else:
+        messages.success(request, _("Version %(version)s made: edit it here.") % {"version": copy.version})
     if node_pk:
         old = framework.nodes.filter(pk=parse_id(node_pk)).first()
         new = selectors.corresponding_node(old, copy) if old is not None else None

@@ -22,9 +22,11 @@ paper sizes by (``ctx.frameworks`` from ``frameworks.demo``). Targets:
 - everything else: a target near the actual the records give (realization 85-102 %), drawn
   from a generator seeded by enterprise and period, so every run gives the same targets.
 
-Past periods are closed through ``services.period_close``. Idempotent: periods and scorecards are
-found by their natural keys; a closed period is left as it is; saving the same targets again
-changes nothing.
+Past periods are closed through ``services.period_close`` after the administrator approved each
+of their scorecards (``services.scorecard_approve``: only approved scorecards are frozen into the
+ranking); the open quarter's scorecards wait for their facilitator's review. Idempotent: periods
+and scorecards are found by their natural keys; a closed period is left as it is; saving the
+same targets again changes nothing.
 """
 
 from __future__ import annotations
@@ -85,8 +87,13 @@ def load_performance(ctx: Any) -> None:
     for index, (name, start, end, close, enterprises) in enumerate(plan):
         period = _period(ctx.program, name, start, end, admin)
         if period.closed_at is None:
-            _scorecards(period, enterprises, frameworks, admin, paper_quarter=index if index < 3 else None)
+            cards = _scorecards(
+                period, enterprises, frameworks, admin, paper_quarter=index if index < 3 else None
+            )
             if close:
+                for card in cards:
+                    if card.approved_at is None:
+                        services.scorecard_approve(actor=admin, scorecard=card)
                 services.period_close(period=period, closed_by=admin)
     closed = sum(1 for *_rest, close, _enterprises in plan if close)
     ctx.notes.append(
@@ -120,7 +127,7 @@ def _scorecards(
     admin: Any,
     *,
     paper_quarter: int | None,
-) -> None:
+) -> list[Scorecard]:
     cards = []
     for enterprise in enterprises:
         card = (
@@ -157,6 +164,7 @@ def _scorecards(
                 row["manual_realization"] = _round(score / Decimal(str(spec.weight)) * 100, "0.0001")
             rows.append(row)
         services.targets_save(scorecard=card, rows=rows, actor=admin)
+    return cards
 
 
 def _pramitha_nib() -> str:

@@ -108,7 +108,14 @@ class ScorecardStartForm(forms.Form):
 
 class TargetsForm(forms.Form):
     """One group of fields per indicator row: target, actual typed by hand (when not from
-    records) and a realization given directly. Built from the scorecard page's rows."""
+    records) and a realization given directly. Built from the scorecard page's rows.
+
+    ``setter``: the target and given-realization fields are there (for the facilitator, or an
+    owner who may propose them); without it only the typed actuals are. ``version``: the
+    scorecard version the form is drawn from, posted back so a save over a newer one is refused.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31, required=False)
 
     def __init__(
         self,
@@ -116,9 +123,13 @@ class TargetsForm(forms.Form):
         lines: Sequence[Line],
         targets: dict[int, Target],
         disabled: bool = False,
+        setter: bool = True,
+        version: int = 1,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.initial["version"] = version
+        self.setter = setter
         self.lines = list(lines)
         self.manual: dict[int, bool] = {}
         for line in self.lines:
@@ -128,19 +139,21 @@ class TargetsForm(forms.Form):
             manual = not (line.from_records or line.actual_from == "records")
             self.manual[line.node_id] = manual
             number_field = _money_field if line.is_money else _decimal_field
-            self.fields[f"target_{line.node_id}"] = number_field(_("Target"))
-            self.initial[f"target_{line.node_id}"] = _initial(
-                stored.target if stored else None, line.is_money
-            )
+            if setter:
+                self.fields[f"target_{line.node_id}"] = number_field(_("Target"))
+                self.initial[f"target_{line.node_id}"] = _initial(
+                    stored.target if stored else None, line.is_money
+                )
             if manual:
                 self.fields[f"actual_{line.node_id}"] = number_field(_("Actual"))
                 self.initial[f"actual_{line.node_id}"] = _initial(
                     stored.manual_actual if stored else None, line.is_money
                 )
-            self.fields[f"realization_{line.node_id}"] = _decimal_field(_("Realization given (%)"))
-            self.initial[f"realization_{line.node_id}"] = _initial(
-                stored.manual_realization if stored else None, False
-            )
+            if setter:
+                self.fields[f"realization_{line.node_id}"] = _decimal_field(_("Realization given (%)"))
+                self.initial[f"realization_{line.node_id}"] = _initial(
+                    stored.manual_realization if stored else None, False
+                )
 
         if disabled:  # a closed period: shown, not editable
             for field in self.fields.values():
@@ -150,11 +163,10 @@ class TargetsForm(forms.Form):
         """The cleaned rows for ``services.targets_save``."""
         out = []
         for line in self.lines:
-            row = {
-                "node": line.node_id,
-                "target": _decimal(self.cleaned_data.get(f"target_{line.node_id}")),
-                "manual_realization": _decimal(self.cleaned_data.get(f"realization_{line.node_id}")),
-            }
+            row: dict[str, Any] = {"node": line.node_id}
+            if self.setter:
+                row["target"] = _decimal(self.cleaned_data.get(f"target_{line.node_id}"))
+                row["manual_realization"] = _decimal(self.cleaned_data.get(f"realization_{line.node_id}"))
             if self.manual[line.node_id]:
                 row["manual_actual"] = _decimal(self.cleaned_data.get(f"actual_{line.node_id}"))
             out.append(row)
@@ -164,12 +176,28 @@ class TargetsForm(forms.Form):
         """Each row with its bound fields, for the template."""
         rows = []
         for line in self.lines:
-            names = [f"target_{line.node_id}"]
+            names = [f"target_{line.node_id}"] if self.setter else []
             if self.manual[line.node_id]:
                 names.append(f"actual_{line.node_id}")
-            names.append(f"realization_{line.node_id}")
+            if self.setter:
+                names.append(f"realization_{line.node_id}")
             rows.append((line, [self[name] for name in names]))
         return rows
+
+
+class ApproveForm(forms.Form):
+    """The facilitator approves the scorecard version shown on the page."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31)
+
+
+class AcknowledgeForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 def _money_field(label: Any) -> forms.Field:

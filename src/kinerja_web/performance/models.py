@@ -6,6 +6,10 @@
 - :class:`Target`: per indicator (a framework ``Node``) of a scorecard: the target, and either an
   actual typed by hand or a realization given directly (the paper's Table 1 gives only
   realizations); otherwise the actual comes from records (``Node.actual_source``).
+- :class:`Proposal`: an owner's proposed framework, targets and given realizations (when the
+  program lets owners propose, ``Program.owners_may_propose``): pending, it counts nowhere (not
+  in a score, a ranking or a dashboard) until a facilitator accepts it, which writes it through
+  ``services.targets_save``.
 - :class:`ScorecardResult`: written by ``services.period_close``: the indicator rows, perspective
   subtotals, total and rating as ``kinerja.scoring`` computed them when the period closed.
   Dashboards aggregate these rows (``enterprise``, ``cluster`` and ``period`` are copied in for that).
@@ -86,6 +90,31 @@ class Scorecard(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    #: Raised by every change of the scorecard's figures or review: a form carries the version it
+    #: was drawn from, and a save over a newer one is refused (``services.StaleVersion``).
+    version = models.PositiveIntegerField(_("version"), default=1)
+    #: The review step: the facilitator (or an administrator) approves the scorecard; only approved
+    #: scorecards are frozen when the period closes. Any change of its figures withdraws it.
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    #: The owner acknowledges the approved scorecard, with an optional comment.
+    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("acknowledged by"),
+    )
+    acknowledgement = models.TextField(_("owner's comment"), blank=True, max_length=2000)
 
     class Meta:
         ordering = ("period__start", "enterprise__name")
@@ -161,6 +190,64 @@ class Target(models.Model):
         return f"{self.scorecard} · {self.node_id}"
 
 
+class Proposal(models.Model):
+    """An owner's proposal for a scorecard: its framework (to start it) and/or targets and given
+    realizations per indicator (``rows``: ``[{"node", "target", "manual_realization"}]``, numbers
+    as strings). Counts nowhere until accepted."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+
+    enterprise = models.ForeignKey(
+        "programs.Enterprise", on_delete=models.CASCADE, related_name="+", verbose_name=_("enterprise")
+    )
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+", verbose_name=_("period"))
+    framework = models.ForeignKey(
+        "frameworks.Framework",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("framework"),
+    )
+    rows = models.JSONField(_("proposed rows"), default=list, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ("-proposed_at", "-pk")
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["enterprise", "period"],
+                condition=Q(status="pending"),
+                name="proposal_one_pending_per_scorecard",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} · {self.period} · {self.get_status_display()}"
+
+
 class ScorecardResult(models.Model):
     """The frozen result of a scorecard in a closed period; the figure dashboards aggregate.
 
@@ -196,6 +283,9 @@ class ScorecardResult(models.Model):
     rows = models.JSONField(_("indicator rows"), default=list)
     perspectives = models.JSONField(_("perspective subtotals"), default=dict)
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    #: How many of the rows' figures were typed (an actual entered by hand, a realization given
+    #: directly) rather than computed from the records: dashboards mark such results.
+    typed = models.PositiveIntegerField(_("typed figures"), default=0)
     computed_at = models.DateTimeField(_("computed at"))
 
     class Meta:

@@ -5,7 +5,13 @@
   period is in a cluster they facilitate (closing freezes all of them: another cluster's results
   are not theirs to freeze; ``close_needs_administrator`` says when that is what stops them);
 - reopen a closed period: administrators only (it unfreezes published results);
-- targets and actuals: whoever may change the enterprise (``access.can_change_enterprise``).
+- targets, given realizations and the choice of framework: the enterprise's facilitators and
+  the program's administrators (``can_set_targets``); an owner may only propose them, and only
+  when the program lets owners propose (``Program.owners_may_propose``, ``can_propose``);
+- actuals typed by hand (indicators not linked to the records): whoever may change the
+  enterprise, the owner included (``access.can_change_enterprise``);
+- the review: facilitators and administrators approve (``can_set_targets``); the enterprise's
+  owner acknowledges (``can_acknowledge``).
 """
 
 from __future__ import annotations
@@ -43,3 +49,24 @@ def _scorecards_outside(period: Any, clusters: Any) -> bool:
 
 def can_reopen_period(user: Any, period: Any) -> bool:
     return access.can_administer_program(user, period.program)
+
+
+def can_set_targets(user: Any, enterprise: Any) -> bool:
+    """Facilitators of the enterprise's cluster and administrators of its program (superusers)."""
+    return access.can_manage_cluster(user, enterprise.cluster)
+
+
+def can_propose(user: Any, enterprise: Any) -> bool:
+    """An owner (someone who may change the enterprise but not set its targets) of a program that
+    lets owners propose targets, given realizations and the framework."""
+    program = enterprise.cluster.program
+    return (
+        bool(getattr(program, "owners_may_propose", False))
+        and access.can_change_enterprise(user, enterprise)
+        and not can_set_targets(user, enterprise)
+    )
+
+
+def can_acknowledge(user: Any, enterprise: Any) -> bool:
+    """The enterprise's owner acknowledges its approved scorecard."""
+    return not access.is_anonymous(user) and enterprise.owner_id == user.pk

@@ -1,13 +1,24 @@
 """Writes of performance: one function per action, under ``transaction.atomic``, with its audit entry.
 
 - :func:`period_create`: a quarter, a month or a custom range of a program (administrators).
-- :func:`scorecard_create`: an enterprise's scorecard in a period, with the framework version it uses.
+- :func:`scorecard_create`: an enterprise's scorecard in a period, with the framework version it
+  uses (facilitators and administrators: the choice of framework is theirs).
 - :func:`targets_save`: targets, hand-entered actuals and given realizations of a scorecard, all
-  rows or none; an error names the indicator row.
-- :func:`period_close`: computes every scorecard of the period with ``kinerja.scoring`` (actuals
-  of all enterprises in one ``actuals_for`` call), stores each as a ``ScorecardResult`` and
-  freezes the period: its targets and actuals can no longer change, and the frameworks its
+  rows or none; an error names the indicator row. Targets and given realizations are the
+  facilitator's (``permissions.can_set_targets``); an owner saves only actuals typed by hand.
+  A save over a newer version of the scorecard than the form was drawn from is refused
+  (:class:`StaleVersion`, naming what changed); any change withdraws the approval.
+- :func:`proposal_submit`, :func:`proposal_accept`, :func:`proposal_reject`: an owner's proposed
+  framework, targets and given realizations (when the program allows it); pending, a proposal
+  counts nowhere; accepting writes it through :func:`targets_save` as the facilitator.
+- :func:`scorecard_approve`, :func:`scorecard_acknowledge`: the review step (facilitator
+  approves, owner acknowledges with an optional comment).
+- :func:`period_close`: computes the period's approved scorecards with ``kinerja.scoring``
+  (actuals of all enterprises in one ``actuals_for`` call), stores each as a ``ScorecardResult``
+  and freezes the period: its targets and actuals can no longer change, and the frameworks its
   scorecards use are locked (``frameworks`` checks ``framework.scorecards`` of closed periods).
+  Scorecards not approved (or approved but not scorable) are **not frozen and not ranked**:
+  :func:`left_out` names them with the reason, before and after the close.
 - :func:`period_reopen`: administrators undo a close; the frozen results are removed (and audited).
 
 Services raise ``django.core.exceptions.ValidationError`` with messages a user can act on, and
@@ -18,10 +29,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,11 +41,19 @@ from django.utils.translation import gettext as _
 from kinerja_web import access
 from kinerja_web.audit.services import record, snapshot
 from kinerja_web.performance.evaluate import evaluate_scorecards, result_rows
-from kinerja_web.performance.models import Period, Scorecard, ScorecardResult, Target
-from kinerja_web.performance.permissions import can_close_period, can_reopen_period
+from kinerja_web.performance.models import Period, Proposal, Scorecard, ScorecardResult, Target
+from kinerja_web.performance.permissions import (
+    can_acknowledge,
+    can_close_period,
+    can_propose,
+    can_reopen_period,
+    can_set_targets,
+)
 
 PERIOD_FIELDS = ("name", "kind", "start", "end")
 TARGET_FIELDS = ("target", "manual_actual", "manual_realization")
+#: The fields only a facilitator or an administrator sets (an owner may propose them).
+SETTER_FIELDS = ("target", "manual_realization")
 #: The most problems a refused close lists before "... and N more".
 MAX_LISTED = 10
 #: Decimal places and digits the target columns hold (models.Target).
@@ -69,10 +89,87 @@ def period_create(
     return period
 
 
+class StaleVersion(ValidationError):
+    """The form was drawn from an older version of the scorecard: nothing was saved; the messages
+    say who changed what since."""
+
+
+def _locked(scorecard: Scorecard) -> tuple[Period, Scorecard]:
+    """The period and the scorecard, both locked for this transaction (period first, as
+    :func:`period_close` does, so the two never wait on each other in opposite order)."""
+    period = Period.objects.select_for_update().get(pk=scorecard.period_id)
+    card = (
+        Scorecard.objects.select_for_update()
+        .select_related("enterprise__cluster__program", "framework")
+        .get(pk=scorecard.pk)
+    )
+    card.period = period
+    return period, card
+
+
+def _check_version(card: Scorecard, expected_version: int | None) -> None:
+    if expected_version is not None and card.version != expected_version:
+        raise StaleVersion(changed_since(card, expected_version))
+
+
+def changed_since(card: Scorecard, version: int) -> list[str]:
+    """What changed in ``card`` after ``version``, from its audit entries: who, when, which row
+    and field, old and new value; the message a refused stale save shows."""
+    from django.utils.formats import date_format
+    from django.utils.timezone import localtime
+
+    from kinerja_web.audit.models import AuditEntry
+
+    lines = [
+        _(
+            "Someone else changed this scorecard after you opened it, so nothing was saved. "
+            "The form now shows the stored values; enter your changes again."
+        )
+    ]
+    entries = AuditEntry.objects.filter(object_type="performance.scorecard", object_id=str(card.pk)).order_by(
+        "at", "pk"
+    )
+    labels = {
+        "target": _("target"),
+        "manual_actual": _("actual"),
+        "manual_realization": _("realization given"),
+    }
+    for entry in entries:
+        changes = entry.changes or {}
+        versions = changes.get("version")
+        if not (isinstance(versions, list) and len(versions) == 2 and (versions[1] or 0) > version):
+            continue
+        who = entry.actor_name or "?"
+        when = date_format(localtime(entry.at), "SHORT_DATETIME_FORMAT")
+        rows = changes.get("rows") or {}
+        if not rows:
+            lines.append(
+                _("%(who)s (%(when)s): %(action)s") % {"who": who, "when": when, "action": entry.action}
+            )
+        for row, fields in rows.items():
+            for name, pair in (fields or {}).items():
+                old, new = pair
+                lines.append(
+                    _("%(who)s (%(when)s): %(row)s, %(field)s: %(old)s → %(new)s")
+                    % {
+                        "who": who,
+                        "when": when,
+                        "row": row,
+                        "field": labels.get(name, name),
+                        "old": "–" if old is None else old,
+                        "new": "–" if new is None else new,
+                    }
+                )
+    return lines
+
+
 @transaction.atomic
 def scorecard_create(*, actor: Any, enterprise: Any, period: Period, framework: Any) -> Scorecard:
-    """The scorecard of ``enterprise`` in ``period``, scored with ``framework`` (of its program)."""
-    access.require(access.can_change_enterprise(actor, enterprise))
+    """The scorecard of ``enterprise`` in ``period``, scored with ``framework`` (of its program).
+
+    The choice of framework is the facilitator's or an administrator's (an owner may propose one:
+    :func:`proposal_submit`)."""
+    access.require(can_set_targets(actor, enterprise))
     program_id = enterprise.cluster.program_id
     if period.program_id != program_id or framework.program_id != program_id:
         raise ValidationError(_("The period and the framework must belong to the enterprise's program."))
@@ -93,27 +190,39 @@ def scorecard_create(*, actor: Any, enterprise: Any, period: Period, framework: 
 
 
 @transaction.atomic
-def targets_save(*, scorecard: Scorecard, rows: Iterable[Mapping[str, Any]], actor: Any) -> list[Target]:
+def targets_save(
+    *,
+    scorecard: Scorecard,
+    rows: Iterable[Mapping[str, Any]],
+    actor: Any,
+    expected_version: int | None = None,
+) -> list[Target]:
     """Save the indicator rows of ``scorecard`` in one transaction, or none of them.
 
     Each row: ``node`` (a framework ``Node`` or its id) and any of ``target`` (> 0, or None where
     the realization is given directly), ``manual_actual`` (>= 0, for indicators whose actual is
     entered by hand) and ``manual_realization`` (percent given directly, as the KPI paper's
-    Table 1 does). A row with all three empty removes the stored one. Refused when the period is
-    closed; a ``ValidationError`` names each wrong row ("Row 2 (Production time): ...").
+    Table 1 does); a field left out of a row keeps its stored value. A row whose three values end
+    up empty removes the stored one. Refused when the period is closed; a ``ValidationError``
+    names each wrong row ("Row 2 (Production time): ..."). ``target`` and ``manual_realization``
+    are the facilitator's: from anyone else a change of them is ``PermissionDenied``.
+    ``expected_version``: the scorecard version the form was drawn from; a newer one stored is
+    :class:`StaleVersion`. Any change raises the version and withdraws the approval.
     """
     access.require(access.can_change_enterprise(actor, scorecard.enterprise))
-    period = Period.objects.select_for_update().get(pk=scorecard.period_id)
+    period, card = _locked(scorecard)
     if period.closed_at is not None:
         raise ValidationError(closed_message(period))
+    _check_version(card, expected_version)
+    may_set = can_set_targets(actor, card.enterprise)
     from kinerja_web.frameworks.models import Node
 
     indicators = {
         node.pk: node
-        for node in Node.objects.filter(framework_id=scorecard.framework_id, kind=Node.Kind.INDICATOR)
+        for node in Node.objects.filter(framework_id=card.framework_id, kind=Node.Kind.INDICATOR)
     }
-    order = {pk: number for number, pk in enumerate(_display_order(scorecard), start=1)}
-    existing = {t.node_id: t for t in Target.objects.select_for_update().filter(scorecard=scorecard)}
+    order = {pk: number for number, pk in enumerate(_display_order(card), start=1)}
+    existing = {t.node_id: t for t in Target.objects.select_for_update().filter(scorecard=card)}
     errors: list[str] = []
     cleaned: list[tuple[Any, dict[str, Decimal | None]]] = []
     for index, row in enumerate(rows, start=1):
@@ -126,7 +235,14 @@ def targets_save(*, scorecard: Scorecard, rows: Iterable[Mapping[str, Any]], act
             )
             continue
         label = _("Row %(number)s (%(name)s)") % {"number": order.get(node.pk, index), "name": node.name}
-        values, row_errors = _clean_row(row, node)
+        current = existing.get(node.pk)
+        stored = {name: getattr(current, name) if current else None for name in TARGET_FIELDS}
+        given = {name: row[name] for name in TARGET_FIELDS if name in row}
+        values, row_errors = _clean_row({**stored, **given}, node)
+        if not may_set and any(values[name] != stored[name] for name in SETTER_FIELDS if name in given):
+            raise PermissionDenied(
+                _("Targets and given realizations are set by the enterprise's facilitator.")
+            )
         errors.extend(f"{label}: {problem}" for problem in row_errors)
         cleaned.append((node, values))
     if errors:
@@ -146,7 +262,7 @@ def targets_save(*, scorecard: Scorecard, rows: Iterable[Mapping[str, Any]], act
                 current.delete()
         else:
             if current is None:
-                current = Target(scorecard=scorecard, enterprise_id=scorecard.enterprise_id, node=node)
+                current = Target(scorecard=card, enterprise_id=card.enterprise_id, node=node)
             for name, value in values.items():
                 setattr(current, name, value)
             current.save()
@@ -157,8 +273,219 @@ def targets_save(*, scorecard: Scorecard, rows: Iterable[Mapping[str, Any]], act
             if before[name] != values[name]
         }
     if changes:
-        record(actor=actor, action="scorecard.targets_save", obj=scorecard, changes={"rows": changes})
+        review = _bump(card)
+        record(
+            actor=actor,
+            action="scorecard.targets_save",
+            obj=card,
+            changes={"rows": changes, "version": [card.version - 1, card.version], **review},
+        )
+    scorecard.version = card.version
     return saved
+
+
+def _bump(card: Scorecard) -> dict[str, Any]:
+    """Raise ``card``'s version and withdraw its approval and acknowledgement (its figures
+    changed: the facilitator approves them again); the audit changes that says so."""
+    review: dict[str, Any] = {}
+    if card.approved_at is not None:
+        review["approval_withdrawn"] = card.approved_at.isoformat()
+    card.version += 1
+    card.approved_at = card.approved_by = None
+    card.acknowledged_at = card.acknowledged_by = None
+    card.acknowledgement = ""
+    card.save(
+        update_fields=[
+            "version",
+            "approved_at",
+            "approved_by",
+            "acknowledged_at",
+            "acknowledged_by",
+            "acknowledgement",
+            "updated_at",
+        ]
+    )
+    return review
+
+
+# --- Proposals ----------------------------------------------------------------------------------
+
+
+def pending_proposal(enterprise: Any, period: Period) -> Proposal | None:
+    """The enterprise's pending proposal in ``period`` (at most one), or None."""
+    return (
+        Proposal.objects.filter(enterprise=enterprise, period=period, status=Proposal.Status.PENDING)
+        .select_related("framework", "proposed_by")
+        .first()
+    )
+
+
+@transaction.atomic
+def proposal_submit(
+    *,
+    actor: Any,
+    enterprise: Any,
+    period: Period,
+    framework: Any = None,
+    rows: Iterable[Mapping[str, Any]] = (),
+) -> Proposal:
+    """An owner proposes the framework (to start the scorecard) and/or targets and given
+    realizations; replaces the owner's pending proposal of that scorecard. Pending, it counts
+    nowhere: nothing of it reaches ``Target``, a score, a ranking or a dashboard."""
+    access.require(can_propose(actor, enterprise))
+    period = Period.objects.select_for_update().get(pk=period.pk)
+    if period.program_id != enterprise.cluster.program_id:
+        raise ValidationError(_("The period must belong to the enterprise's program."))
+    if period.closed_at is not None:
+        raise ValidationError(closed_message(period))
+    card = Scorecard.objects.filter(enterprise=enterprise, period=period).first()
+    if framework is not None:
+        if framework.program_id != period.program_id:
+            raise ValidationError(_("The period and the framework must belong to the enterprise's program."))
+        if card is not None:
+            raise ValidationError(_("This scorecard has its framework already."))
+    clean_rows: list[dict[str, Any]] = []
+    errors: list[str] = []
+    if rows:
+        if card is None:
+            raise ValidationError(_("Start the scorecard of this period first: choose its KPI framework."))
+        from kinerja_web.frameworks.models import Node
+
+        indicators = {
+            node.pk: node
+            for node in Node.objects.filter(framework_id=card.framework_id, kind=Node.Kind.INDICATOR)
+        }
+        for index, row in enumerate(rows, start=1):
+            node_id = getattr(row.get("node"), "pk", row.get("node"))
+            node = indicators.get(node_id)
+            if node is None:
+                errors.append(
+                    _("Row %(number)s: not an indicator of this scorecard's framework.") % {"number": index}
+                )
+                continue
+            values, problems = _clean_row({name: row.get(name) for name in SETTER_FIELDS}, node)
+            errors.extend(f"{node.name}: {problem}" for problem in problems)
+            clean_rows.append({"node": node.pk, **{n: _plain(values[n]) for n in SETTER_FIELDS}})
+    if errors:
+        raise ValidationError(errors)
+    if framework is None and not clean_rows:
+        raise ValidationError(_("The proposal is empty: nothing differs from the stored values."))
+    Proposal.objects.filter(enterprise=enterprise, period=period, status=Proposal.Status.PENDING).update(
+        status=Proposal.Status.REJECTED, decided_by=actor, decided_at=timezone.now()
+    )
+    proposal = Proposal.objects.create(
+        enterprise=enterprise, period=period, framework=framework, rows=clean_rows, proposed_by=actor
+    )
+    record(
+        actor=actor,
+        action="proposal.submit",
+        obj=proposal,
+        changes={
+            "period": period.name,
+            "framework": str(framework) if framework else None,
+            "rows": {str(row["node"]): {n: row[n] for n in SETTER_FIELDS} for row in clean_rows},
+        },
+    )
+    return proposal
+
+
+def _locked_pending(actor: Any, proposal: Proposal) -> Proposal:
+    access.require(can_set_targets(actor, proposal.enterprise))
+    locked = Proposal.objects.select_for_update().select_related("enterprise__cluster").get(pk=proposal.pk)
+    if locked.status != Proposal.Status.PENDING:
+        raise ValidationError(
+            _("This proposal was %(status)s already.") % {"status": locked.get_status_display()}
+        )
+    return locked
+
+
+@transaction.atomic
+def proposal_accept(*, actor: Any, proposal: Proposal) -> Scorecard:
+    """A facilitator (or administrator) accepts a pending proposal: the framework starts the
+    scorecard, the rows are saved through :func:`targets_save` as the facilitator."""
+    proposal = _locked_pending(actor, proposal)
+    period = Period.objects.get(pk=proposal.period_id)
+    card = Scorecard.objects.filter(enterprise=proposal.enterprise, period=period).first()
+    if proposal.framework_id is not None and card is None:
+        card = scorecard_create(
+            actor=actor, enterprise=proposal.enterprise, period=period, framework=proposal.framework
+        )
+    if card is None:
+        raise ValidationError(_("Start the scorecard of this period first: choose its KPI framework."))
+    if proposal.rows:
+        targets_save(scorecard=card, rows=proposal.rows, actor=actor)
+    proposal.status = Proposal.Status.ACCEPTED
+    proposal.decided_by = actor
+    proposal.decided_at = timezone.now()
+    proposal.save(update_fields=["status", "decided_by", "decided_at"])
+    record(actor=actor, action="proposal.accept", obj=proposal, changes={"status": ["pending", "accepted"]})
+    return card
+
+
+@transaction.atomic
+def proposal_reject(*, actor: Any, proposal: Proposal) -> Proposal:
+    """A facilitator (or administrator) rejects a pending proposal: nothing of it is used."""
+    proposal = _locked_pending(actor, proposal)
+    proposal.status = Proposal.Status.REJECTED
+    proposal.decided_by = actor
+    proposal.decided_at = timezone.now()
+    proposal.save(update_fields=["status", "decided_by", "decided_at"])
+    record(actor=actor, action="proposal.reject", obj=proposal, changes={"status": ["pending", "rejected"]})
+    return proposal
+
+
+# --- Review -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def scorecard_approve(*, actor: Any, scorecard: Scorecard, expected_version: int | None = None) -> Scorecard:
+    """The facilitator (or an administrator) approves the scorecard as it stands: it can be scored,
+    the period is open, and nobody changed it since ``expected_version``."""
+    access.require(can_set_targets(actor, scorecard.enterprise))
+    period, card = _locked(scorecard)
+    if period.closed_at is not None:
+        raise ValidationError(closed_message(period))
+    _check_version(card, expected_version)
+    if card.approved_at is not None:
+        raise ValidationError(_("This scorecard is approved already."))
+    from kinerja_web.performance.evaluate import evaluate_scorecard
+
+    evaluation = evaluate_scorecard(card)
+    if evaluation.result is None:
+        raise ValidationError(
+            [_("The scorecard cannot be approved until it can be scored:"), *evaluation.all_problems()]
+        )
+    card.version += 1
+    card.approved_at = timezone.now()
+    card.approved_by = actor
+    card.save(update_fields=["version", "approved_at", "approved_by", "updated_at"])
+    record(
+        actor=actor,
+        action="scorecard.approve",
+        obj=card,
+        changes={"version": [card.version - 1, card.version], "total": evaluation.result.total},
+    )
+    return card
+
+
+@transaction.atomic
+def scorecard_acknowledge(*, actor: Any, scorecard: Scorecard, comment: str = "") -> Scorecard:
+    """The owner acknowledges the approved scorecard, with an optional comment (2,000 characters)."""
+    access.require(can_acknowledge(actor, scorecard.enterprise))
+    _period, card = _locked(scorecard)
+    if card.approved_at is None:
+        raise ValidationError(_("The facilitator has not approved this scorecard yet."))
+    if card.acknowledged_at is not None:
+        raise ValidationError(_("You acknowledged this scorecard already."))
+    comment = (comment or "").strip()
+    if len(comment) > 2000:
+        raise ValidationError({"comment": _("The comment is longer than 2,000 characters.")})
+    card.acknowledged_at = timezone.now()
+    card.acknowledged_by = actor
+    card.acknowledgement = comment
+    card.save(update_fields=["acknowledged_at", "acknowledged_by", "acknowledgement", "updated_at"])
+    record(actor=actor, action="scorecard.acknowledge", obj=card, changes={"comment": comment})
+    return card
 
 
 def _display_order(scorecard: Scorecard) -> list[int]:
@@ -224,30 +551,71 @@ def _plain(value: Decimal | None) -> str | None:
     return None if value is None else format(value.normalize(), "f")
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """A scorecard that a close does not freeze (or did not): not in the ranking or dashboards."""
+
+    scorecard: Scorecard
+    reason: str
+
+    @property
+    def enterprise(self) -> Any:
+        return self.scorecard.enterprise
+
+
+def left_out(period: Period) -> list[LeftOut]:
+    """The period's scorecards a close leaves out, by enterprise name, with the reason.
+
+    Open period: those it would leave out now (not approved; approved but not scorable). Closed
+    period: those without a frozen result (their approval is frozen with the period too).
+    """
+    from kinerja_web.performance.evaluate import evaluate_scorecards
+
+    scorecards = list(
+        Scorecard.objects.filter(period=period)
+        .select_related("period", "framework", "enterprise__cluster")
+        .order_by("enterprise__name", "pk")
+    )
+    if period.closed_at is not None:
+        frozen = set(ScorecardResult.objects.filter(period=period).values_list("scorecard_id", flat=True))
+        scorecards = [s for s in scorecards if s.pk not in frozen]
+    out = []
+    approved = [s for s in scorecards if s.approved_at is not None]
+    evaluations = evaluate_scorecards(approved) if approved and period.closed_at is None else {}
+    for card in scorecards:
+        if card.approved_at is None:
+            out.append(LeftOut(card, _("not approved by the facilitator")))
+        elif card.pk in evaluations and evaluations[card.pk].result is None:
+            problems = "; ".join(evaluations[card.pk].all_problems())
+            out.append(
+                LeftOut(card, _("approved, but cannot be scored: %(problems)s") % {"problems": problems})
+            )
+        elif period.closed_at is not None:
+            out.append(LeftOut(card, _("approved, but could not be scored when the period closed")))
+    return out
+
+
 @transaction.atomic
 def period_close(*, period: Period, closed_by: Any) -> list[ScorecardResult]:
-    """Freeze ``period``: compute and store every scorecard's result, then mark it closed.
+    """Freeze ``period``: compute and store every approved scorecard's result, mark it closed.
 
-    Refused (nothing changes) when the period is closed already or a scorecard cannot be scored;
-    the message names the enterprise and the row.
+    Only scorecards the facilitator approved are frozen (and so ranked and counted by the
+    dashboards); the others are left out, named with the reason by :func:`left_out` (and in the
+    audit entry). The period row is locked first: a second close at the same time waits and is
+    then told the period is closed already (nothing changes).
     """
     access.require(can_close_period(closed_by, period))
     period = Period.objects.select_for_update().select_related("program").get(pk=period.pk)
     if period.closed_at is not None:
         raise ValidationError(_("The period %(period)s is already closed.") % {"period": period.name})
     scorecards = list(
-        Scorecard.objects.filter(period=period).select_related("period", "framework", "enterprise__cluster")
+        Scorecard.objects.filter(period=period, approved_at__isnull=False).select_related(
+            "period", "framework", "enterprise__cluster"
+        )
     )
     evaluations = evaluate_scorecards(scorecards)
-    problems = []
-    for scorecard in scorecards:
-        for problem in evaluations[scorecard.pk].all_problems():
-            problems.append(f"{scorecard.enterprise.name}: {problem}")
-    if problems:
-        shown = problems[:MAX_LISTED]
-        if len(problems) > MAX_LISTED:
-            shown.append(_("... and %(count)s more.") % {"count": len(problems) - MAX_LISTED})
-        raise ValidationError([_("The period cannot be closed until every scorecard can be scored:"), *shown])
+    scorecards = [s for s in scorecards if evaluations[s.pk].result is not None]
+    leaving = [(item.enterprise.name, item.reason) for item in left_out(period)]
     now = timezone.now()
     ScorecardResult.objects.filter(scorecard__period=period).delete()
     results = []
@@ -255,6 +623,7 @@ def period_close(*, period: Period, closed_by: Any) -> list[ScorecardResult]:
         evaluation = evaluations[scorecard.pk]
         result = evaluation.result
         assert result is not None
+        rows = result_rows(evaluation)
         results.append(
             ScorecardResult(
                 scorecard=scorecard,
@@ -266,9 +635,10 @@ def period_close(*, period: Period, closed_by: Any) -> list[ScorecardResult]:
                 rating_label=result.rating.label_en,
                 rating_label_id=result.rating.label_id,
                 weight_sum=result.weight_sum,
-                rows=result_rows(evaluation),
+                rows=rows,
                 perspectives={p.name: p.as_dict() for p in result.perspectives},
                 warnings=list(result.warnings),
+                typed=typed_count(rows),
                 computed_at=now,
             )
         )
@@ -280,9 +650,20 @@ def period_close(*, period: Period, closed_by: Any) -> list[ScorecardResult]:
         actor=closed_by,
         action="period.close",
         obj=period,
-        changes={"closed_at": [None, now.isoformat()], "scorecards": len(results)},
+        changes={
+            "closed_at": [None, now.isoformat()],
+            "scorecards": len(results),
+            "left_out": [f"{name}: {reason}" for name, reason in leaving][: MAX_LISTED * 10],
+        },
     )
     return results
+
+
+def typed_count(rows: Iterable[Mapping[str, Any]]) -> int:
+    """How many figures of frozen ``rows`` were typed: actuals entered by hand, realizations given."""
+    return sum(
+        (row.get("actual_from") == "manual") + (row.get("realization_given") is not None) for row in rows
+    )
 
 
 @transaction.atomic

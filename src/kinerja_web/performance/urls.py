@@ -25,6 +25,28 @@ urlpatterns = [
     ),
     path("enterprises/<id:enterprise_pk>/periods/<id:period_pk>/targets/", views.targets, name="targets"),
     path(
+        "enterprises/<id:enterprise_pk>/periods/<id:period_pk>/approve/",
+        views.scorecard_approve,
+        name="scorecard_approve",
+    ),
+    path(
+        "enterprises/<id:enterprise_pk>/periods/<id:period_pk>/acknowledge/",
+        views.scorecard_acknowledge,
+        name="scorecard_acknowledge",
+    ),
+    path(
+        "enterprises/<id:enterprise_pk>/proposals/<id:pk>/accept/",
+        views.proposal_decide,
+        {"decision": "accept"},
+        name="proposal_accept",
+    ),
+    path(
+        "enterprises/<id:enterprise_pk>/proposals/<id:pk>/reject/",
+        views.proposal_decide,
+        {"decision": "reject"},
+        name="proposal_reject",
+    ),
+    path(
         "enterprises/<id:enterprise_pk>/periods/<id:period_pk>/scorecard.csv",
         views.scorecard_download,
         name="scorecard_csv",

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
@@ -21,12 +22,21 @@ from kinerja_web import access
 from kinerja_web.formfields import parse_id
 from kinerja_web.performance import charts, exports, selectors, services
 from kinerja_web.performance.comparison import comparison_periods, enterprise_comparison
-from kinerja_web.performance.forms import PeriodForm, ScorecardStartForm, TargetsForm
-from kinerja_web.performance.models import Target
+from kinerja_web.performance.forms import (
+    AcknowledgeForm,
+    ApproveForm,
+    PeriodForm,
+    ScorecardStartForm,
+    TargetsForm,
+)
+from kinerja_web.performance.models import Proposal, Target
 from kinerja_web.performance.permissions import (
+    can_acknowledge,
     can_close_period,
     can_create_period,
+    can_propose,
     can_reopen_period,
+    can_set_targets,
     close_needs_administrator,
 )
 
@@ -110,13 +120,17 @@ def period_close(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Period %(name)s closed: %(count)s scorecards frozen.")
                 % {"name": period.name, "count": len(results)},
             )
-            return redirect("performance:period_detail", pk=period.pk)
+            return redirect("performance:period_close", pk=period.pk)
+        period.refresh_from_db()
     scorecards = period.scorecards.count()
-    return render(
-        request,
-        "performance/period_close.html",
-        {"period": period, "program": period.program, "problems": problems, "scorecards": scorecards},
-    )
+    context = {
+        "period": period,
+        "program": period.program,
+        "problems": problems,
+        "scorecards": scorecards,
+        "left_out": services.left_out(period),
+    }
+    return render(request, "performance/period_close.html", context)
 
 
 @login_required
@@ -152,15 +166,23 @@ def scorecard(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpR
     period = selectors.get_enterprise_period(enterprise, period_pk)
     card = selectors.scorecard_for(enterprise, period)
     can_change = access.can_change_enterprise(request.user, enterprise)
+    is_open = period.closed_at is None
+    may_set = can_set_targets(request.user, enterprise)
+    may_propose = can_propose(request.user, enterprise)
+    proposal = services.pending_proposal(enterprise, period)
     context = {
         "enterprise": enterprise,
         "program": enterprise.cluster.program,
         "period": period,
         "scorecard": card,
-        "can_change": can_change and period.closed_at is None,
+        "can_change": can_change and is_open,
+        "may_set": may_set,
+        "may_propose": may_propose,
+        "proposal": proposal,
+        "proposal_rows": _proposal_rows(proposal, card),
     }
     if card is None:
-        if context["can_change"]:
+        if is_open and (may_set or (may_propose and proposal is None)):
             frameworks = selectors.program_frameworks(enterprise.cluster.program)
             default = selectors.default_framework(enterprise, period)
             context["start_form"] = ScorecardStartForm(
@@ -168,8 +190,47 @@ def scorecard(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpR
             )
         return render(request, "performance/scorecard.html", context)
     evaluation = selectors.scorecard_evaluation(card)
-    context.update({"evaluation": evaluation, "blocks": evaluation.perspectives()})
+    context.update(
+        {
+            "evaluation": evaluation,
+            "blocks": evaluation.perspectives(),
+            "typed": any(
+                ln.actual_from == "manual" or ln.realization_given is not None for ln in evaluation.lines
+            ),
+            "can_approve": is_open and may_set and card.approved_at is None and evaluation.complete,
+            "approve_form": ApproveForm(initial={"version": card.version}),
+            "can_acknowledge": is_open
+            and card.approved_at is not None
+            and card.acknowledged_at is None
+            and can_acknowledge(request.user, enterprise),
+            "acknowledge_form": AcknowledgeForm(),
+            "left_out": not is_open and not evaluation.frozen,
+        }
+    )
     return render(request, "performance/scorecard.html", context)
+
+
+def _proposal_rows(proposal: Proposal | None, card) -> list[dict]:
+    """The proposal's rows with the indicator's name and the stored values beside the proposed."""
+    if proposal is None or not proposal.rows:
+        return []
+    from kinerja_web.frameworks.models import Node
+
+    names = dict(Node.objects.filter(pk__in=[row["node"] for row in proposal.rows]).values_list("pk", "name"))
+    stored = {t.node_id: t for t in Target.objects.filter(scorecard=card)} if card else {}
+    out = []
+    for row in proposal.rows:
+        current = stored.get(row["node"])
+        out.append(
+            {
+                "name": names.get(row["node"], "?"),
+                "target": row.get("target"),
+                "realization": row.get("manual_realization"),
+                "stored_target": services._plain(current.target) if current else None,
+                "stored_realization": services._plain(current.manual_realization) if current else None,
+            }
+        )
+    return out
 
 
 @login_required
@@ -177,10 +238,29 @@ def scorecard(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpR
 def scorecard_start(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpResponse:
     enterprise = access.get_enterprise_for(request.user, enterprise_pk)
     period = selectors.get_enterprise_period(enterprise, period_pk)
-    access.require(access.can_change_enterprise(request.user, enterprise))
+    may_set = can_set_targets(request.user, enterprise)
+    access.require(may_set or can_propose(request.user, enterprise))
     form = ScorecardStartForm(
         request.POST, frameworks=selectors.program_frameworks(enterprise.cluster.program)
     )
+    if form.is_valid() and not may_set:
+        try:
+            services.proposal_submit(
+                actor=request.user,
+                enterprise=enterprise,
+                period=period,
+                framework=form.cleaned_data["framework"],
+            )
+        except ValidationError as error:
+            for message in _messages_of(error):
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _("You proposed %(framework)s: the scorecard starts when your facilitator accepts it.")
+                % {"framework": form.cleaned_data["framework"]},
+            )
+        return redirect("performance:scorecard", enterprise_pk=enterprise.pk, period_pk=period.pk)
     if form.is_valid():
         try:
             services.scorecard_create(
@@ -205,7 +285,13 @@ def scorecard_start(request: HttpRequest, enterprise_pk: int, period_pk: int) ->
 
 @login_required
 def targets(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpResponse:
-    """Targets and actuals of one enterprise and period."""
+    """Targets and actuals of one enterprise and period.
+
+    The facilitator (or an administrator) sets targets and given realizations; an owner types
+    the actuals not linked to the records, and, when the program allows it, proposes targets
+    and given realizations (a pending proposal, counted nowhere until accepted). The form
+    carries the scorecard's version: a save over a newer one is refused, naming what changed.
+    """
     enterprise = access.get_enterprise_for(request.user, enterprise_pk)
     period = selectors.get_enterprise_period(enterprise, period_pk)
     access.require(access.can_change_enterprise(request.user, enterprise))
@@ -213,18 +299,72 @@ def targets(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpRes
     if card is None:
         messages.info(request, _("Start the scorecard of this period first: choose its KPI framework."))
         return redirect("performance:scorecard", enterprise_pk=enterprise.pk, period_pk=period.pk)
+    may_set = can_set_targets(request.user, enterprise)
+    may_propose = can_propose(request.user, enterprise)
+    if request.method == "POST" and not (may_set or may_propose):
+        forged = [
+            key
+            for key, value in request.POST.items()
+            if key.startswith(("target_", "realization_")) and value.strip()
+        ]
+        if forged:
+            raise PermissionDenied(
+                _("Targets and given realizations are set by the enterprise's facilitator.")
+            )
     evaluation = selectors.scorecard_evaluation(card)
     stored = {t.node_id: t for t in Target.objects.filter(scorecard=card)}
     closed = period.closed_at is not None
-    form = TargetsForm(request.POST or None, lines=evaluation.lines, targets=stored, disabled=closed)
+    setter = may_set or may_propose
+
+    def build(data: object = None) -> TargetsForm:
+        return TargetsForm(
+            data, lines=evaluation.lines, targets=stored, disabled=closed, setter=setter, version=card.version
+        )
+
+    form = build(request.POST or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
+        rows = form.rows()
+        version = form.cleaned_data.get("version")
         try:
-            services.targets_save(scorecard=card, rows=form.rows(), actor=request.user)
+            with transaction.atomic():
+                if may_set:
+                    services.targets_save(
+                        scorecard=card, rows=rows, actor=request.user, expected_version=version
+                    )
+                    proposed = []
+                else:
+                    actuals = [
+                        {"node": row["node"], "manual_actual": row["manual_actual"]}
+                        for row in rows
+                        if "manual_actual" in row
+                    ]
+                    proposed = _proposed_rows(rows, stored) if may_propose else []
+                    services.targets_save(
+                        scorecard=card, rows=actuals, actor=request.user, expected_version=version
+                    )
+                    if proposed:
+                        services.proposal_submit(
+                            actor=request.user, enterprise=enterprise, period=period, rows=proposed
+                        )
+        except services.StaleVersion as error:
+            errors = _messages_of(error)
+            card.refresh_from_db()
+            evaluation = selectors.scorecard_evaluation(card)
+            stored = {t.node_id: t for t in Target.objects.filter(scorecard=card)}
+            form = build()
         except ValidationError as error:
             errors = _messages_of(error)
         else:
             messages.success(request, _("Targets and actuals saved."))
+            if proposed:
+                messages.info(
+                    request,
+                    _(
+                        "Your targets and given realizations were sent to your facilitator: they count "
+                        "once accepted."
+                    ),
+                )
             return redirect("performance:scorecard", enterprise_pk=enterprise.pk, period_pk=period.pk)
     context = {
         "enterprise": enterprise,
@@ -235,8 +375,91 @@ def targets(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpRes
         "errors": errors,
         "closed": closed,
         "evaluation": evaluation,
+        "may_set": may_set,
+        "may_propose": may_propose,
+        "proposal": services.pending_proposal(enterprise, period),
     }
     return render(request, "performance/targets.html", context)
+
+
+def _proposed_rows(rows: list[dict], stored: dict[int, Target]) -> list[dict]:
+    """The rows whose target or given realization differs from the stored one (an owner's proposal)."""
+    out = []
+    for row in rows:
+        current = stored.get(row["node"])
+        before = {name: getattr(current, name) if current else None for name in services.SETTER_FIELDS}
+        after = {name: row.get(name) for name in services.SETTER_FIELDS}
+        if before != after:
+            out.append({"node": row["node"], **after})
+    return out
+
+
+@login_required
+@require_POST
+def proposal_decide(request: HttpRequest, enterprise_pk: int, pk: int, decision: str) -> HttpResponse:
+    """The facilitator accepts or rejects an owner's pending proposal."""
+    enterprise = access.get_enterprise_for(request.user, enterprise_pk)
+    proposal = access.get_or_404(Proposal.objects.filter(enterprise=enterprise).select_related("period"), pk)
+    access.require(can_set_targets(request.user, enterprise))
+    try:
+        if decision == "accept":
+            services.proposal_accept(actor=request.user, proposal=proposal)
+            messages.success(request, _("Proposal accepted: it now counts in the scorecard."))
+        else:
+            services.proposal_reject(actor=request.user, proposal=proposal)
+            messages.success(request, _("Proposal rejected."))
+    except ValidationError as error:
+        for message in _messages_of(error):
+            messages.error(request, message)
+    return redirect("performance:scorecard", enterprise_pk=enterprise.pk, period_pk=proposal.period_id)
+
+
+@login_required
+@require_POST
+def scorecard_approve(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpResponse:
+    """The facilitator approves the scorecard version shown on the page."""
+    enterprise = access.get_enterprise_for(request.user, enterprise_pk)
+    period = selectors.get_enterprise_period(enterprise, period_pk)
+    access.require(can_set_targets(request.user, enterprise))
+    card = selectors.scorecard_for(enterprise, period)
+    if card is None:
+        raise Http404
+    form = ApproveForm(request.POST)
+    version = form.cleaned_data["version"] if form.is_valid() else None
+    try:
+        services.scorecard_approve(actor=request.user, scorecard=card, expected_version=version)
+    except ValidationError as error:
+        for message in _messages_of(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Scorecard approved: it is frozen when the period closes."))
+    return redirect("performance:scorecard", enterprise_pk=enterprise.pk, period_pk=period.pk)
+
+
+@login_required
+@require_POST
+def scorecard_acknowledge(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpResponse:
+    """The owner acknowledges the approved scorecard, with an optional comment."""
+    enterprise = access.get_enterprise_for(request.user, enterprise_pk)
+    period = selectors.get_enterprise_period(enterprise, period_pk)
+    access.require(can_acknowledge(request.user, enterprise))
+    card = selectors.scorecard_for(enterprise, period)
+    if card is None:
+        raise Http404
+    form = AcknowledgeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The comment is longer than 2,000 characters."))
+    else:
+        try:
+            services.scorecard_acknowledge(
+                actor=request.user, scorecard=card, comment=form.cleaned_data["comment"]
+            )
+        except ValidationError as error:
+            for message in _messages_of(error):
+                messages.error(request, message)
+        else:
+            messages.success(request, _("You acknowledged the scorecard."))
+    return redirect("performance:scorecard", enterprise_pk=enterprise.pk, period_pk=period.pk)
 
 
 def _csv(content: str, filename: str) -> HttpResponse:

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from kinerja_web import access
@@ -17,6 +16,7 @@ from kinerja_web.frameworks.selectors import (
     can_edit_framework,
     editable_programs,
     framework_in_use,
+    framework_is_locked,
 )
 from kinerja_web.frameworks.services._base import (
     COPIED_NODE_FIELDS,
@@ -80,15 +80,27 @@ def framework_create_from_template(
 
 @transaction.atomic
 def framework_new_version(*, framework: Framework, actor: Any) -> Framework:
-    """An editable copy: nodes and judgments copied, ``previous`` = ``framework``, the next version number."""
+    """An editable copy: nodes and judgments copied, ``previous`` = ``framework``, the next version number.
+
+    Every version of the lineage is locked first, so two requests at once never pick the same
+    number. When an editable version made from ``framework`` exists already (the other request
+    of a double click, or two people at once), that one is returned, marked ``already_made``,
+    instead of a second copy: the caller edits the version the first request made.
+    """
     access.require(can_edit_framework(actor, framework))
-    top = Framework.objects.filter(lineage=framework.lineage).aggregate(top=Max("version"))["top"]
+    lineage = list(Framework.objects.select_for_update().filter(lineage=framework.lineage).order_by("pk"))
+    made = [f for f in lineage if f.previous_id == framework.pk and not framework_is_locked(f)]
+    if made:
+        copy = max(made, key=lambda f: f.version)
+        copy.already_made = True
+        return copy
+    top = max((f.version for f in lineage), default=framework.version)
     copy = Framework.objects.create(
         program=framework.program,
         name=framework.name,
         description=framework.description,
         size_class=framework.size_class,
-        version=(top or framework.version) + 1,
+        version=max(top, framework.version) + 1,
         previous=framework,
         lineage=framework.lineage,
         is_template=framework.is_template,
@@ -104,6 +116,7 @@ def framework_new_version(*, framework: Framework, actor: Any) -> Framework:
         obj=copy,
         changes={"previous": framework.pk, "version": [framework.version, copy.version]},
     )
+    copy.already_made = False
     return copy
 
 

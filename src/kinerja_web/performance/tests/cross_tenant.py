@@ -11,7 +11,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from kinerja_web.performance.models import Period, Scorecard
+from kinerja_web.performance.models import Period, Proposal, Scorecard
 from kinerja_web.performance.tests import paper
 from kinerja_web.performance.tests.dashboard_cross_tenant import CASES as DASHBOARD_CASES
 from kinerja_web.tests.cross_tenant import CrossTenantCase
@@ -68,6 +68,25 @@ def _open_period_without_scorecard(enterprise):
     return reverse("performance:scorecard_start", args=[enterprise.pk, period.pk])
 
 
+def _proposal(decision: str):
+    def build(enterprise):
+        scorecard = _scorecard(enterprise)
+        proposal = Proposal.objects.filter(enterprise=enterprise, status=Proposal.Status.PENDING).first()
+        if proposal is None:
+            node = scorecard.framework.nodes.filter(kind="indicator").first()
+            proposal = Proposal.objects.create(
+                enterprise=enterprise,
+                period=scorecard.period,
+                rows=[{"node": node.pk, "target": "1", "manual_realization": None}],
+                proposed_by=enterprise.owner,
+            )
+        return reverse(f"performance:proposal_{decision}", args=[enterprise.pk, proposal.pk])
+
+    return CrossTenantCase(
+        f"performance:proposal_{decision}", "enterprise", build, method="post", control_status=None
+    )
+
+
 CASES = [
     CrossTenantCase(
         "performance:period_create", "program", lambda p: reverse("performance:period_create", args=[p.pk])
@@ -119,6 +138,10 @@ CASES = [
         data={},
         control_status=None,
     ),
+    _enterprise_period("scorecard_approve", method="post", data={}, control_status=None),
+    _enterprise_period("scorecard_acknowledge", method="post", data={"comment": "x"}, control_status=None),
+    _proposal("accept"),
+    _proposal("reject"),
     CrossTenantCase(
         "performance:comparison",
         "enterprise",
@@ -133,5 +156,12 @@ CASES = [
 
 CASES += DASHBOARD_CASES
 
-#: POST-only actions: reopening a period, starting a scorecard.
-NOT_LINKED = {"performance:period_reopen", "performance:scorecard_start"}
+#: POST-only actions: reopening a period, starting a scorecard, the review, deciding a proposal.
+NOT_LINKED = {
+    "performance:period_reopen",
+    "performance:scorecard_start",
+    "performance:scorecard_approve",
+    "performance:scorecard_acknowledge",
+    "performance:proposal_accept",
+    "performance:proposal_reject",
+}

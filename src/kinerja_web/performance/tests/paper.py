@@ -108,9 +108,14 @@ def period(program, index: int, **extra) -> Period:
     )
 
 
-def table1_scorecard(enterprise, period_: Period, framework: Framework) -> Scorecard:
-    """The scorecard of Table 1: the paper's targets, and its realizations given directly."""
-    scorecard = Scorecard.objects.create(enterprise=enterprise, period=period_, framework=framework)
+def table1_scorecard(
+    enterprise, period_: Period, framework: Framework, *, approved: bool = True
+) -> Scorecard:
+    """The scorecard of Table 1: the paper's targets, and its realizations given directly;
+    ``approved`` (by default) as a facilitator's review leaves it, so a close freezes it."""
+    scorecard = Scorecard.objects.create(
+        enterprise=enterprise, period=period_, framework=framework, approved_at=_approved(approved)
+    )
     nodes = {n.name: n for n in framework.nodes.filter(kind=Node.Kind.INDICATOR)}
     for _perspective, name, _weight, target, _unit, realization, _source in TABLE1:
         Target.objects.create(
@@ -123,10 +128,14 @@ def table1_scorecard(enterprise, period_: Period, framework: Framework) -> Score
     return scorecard
 
 
-def table2_scorecard(enterprise, period_: Period, framework: Framework, quarter: int) -> Scorecard:
+def table2_scorecard(
+    enterprise, period_: Period, framework: Framework, quarter: int, *, approved: bool = True
+) -> Scorecard:
     """A month quarter whose HR scores are Table 2's (realization = score / weight x 100, given);
-    the other rows realize 100 %."""
-    scorecard = Scorecard.objects.create(enterprise=enterprise, period=period_, framework=framework)
+    the other rows realize 100 %. ``approved`` as :func:`table1_scorecard`."""
+    scorecard = Scorecard.objects.create(
+        enterprise=enterprise, period=period_, framework=framework, approved_at=_approved(approved)
+    )
     nodes = {n.name: n for n in framework.nodes.filter(kind=Node.Kind.INDICATOR)}
     for _perspective, name, weight, target, _unit, _realization, _source in TABLE1:
         realization = Decimal(100)
@@ -141,6 +150,12 @@ def table2_scorecard(enterprise, period_: Period, framework: Framework, quarter:
             manual_realization=realization,
         )
     return scorecard
+
+
+def _approved(approved: bool):
+    from django.utils import timezone
+
+    return timezone.now() if approved else None
 
 
 def turnover_records(enterprise) -> None:

@@ -77,7 +77,7 @@ def test_editing_targets_of_a_closed_period_is_refused(paper_world):
 def test_the_targets_page_of_a_closed_period_refuses_changes(client, paper_world):
     services.period_close(period=paper_world.period, closed_by=paper_world.admin)
     node = paper_world.framework.nodes.get(name="Attendance")
-    client.force_login(paper_world.owner)
+    client.force_login(paper_world.facilitator)
     url = reverse("performance:targets", args=[paper_world.enterprise.pk, paper_world.period.pk])
     client.cookies["django_language"] = "en"
     response = client.post(url, {f"target_{node.pk}": "3000"})
@@ -102,14 +102,17 @@ def test_the_targets_page_of_a_closed_period_shows_the_frozen_actual_from_the_re
     assert f'name="actual_{sales.pk}"' not in text  # not an empty box for a typed actual
 
 
-def test_closing_is_refused_while_a_scorecard_cannot_be_scored_and_names_the_row(paper_world):
+def test_a_scorecard_that_cannot_be_scored_is_left_out_of_the_close_and_named_with_the_row(paper_world):
+    # Changed with the review step: a close no longer waits for every scorecard; an approved one
+    # that cannot be scored is left out (not frozen, not ranked) and named with the row.
     Target.objects.filter(scorecard=paper_world.scorecard, node__name="Work rotation").delete()
-    with pytest.raises(ValidationError) as error:
-        services.period_close(period=paper_world.period, closed_by=paper_world.admin)
-    text = " ".join(error.value.messages)
-    assert "UD Pramitha Salsabila" in text and "Row 4 (Work rotation)" in text
+    with translation.override("en"):
+        listed = services.left_out(paper_world.period)
+        assert [item.enterprise.name for item in listed] == ["UD Pramitha Salsabila"]
+        assert "Row 4 (Work rotation)" in listed[0].reason
+        assert services.period_close(period=paper_world.period, closed_by=paper_world.admin) == []
     paper_world.period.refresh_from_db()
-    assert paper_world.period.closed_at is None
+    assert paper_world.period.closed_at is not None
     assert not ScorecardResult.objects.exists()
 
 

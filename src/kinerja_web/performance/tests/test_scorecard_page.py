@@ -116,7 +116,7 @@ def test_scorecard_page_links_to_targets_comparison_and_download(client, paper_w
 
 def test_starting_a_scorecard_says_so_on_the_targets_page(client, paper_world):
     later = paper.period(paper_world.program, 1)  # "Kuartal bulan 2", no scorecard yet
-    client.force_login(paper_world.owner)
+    client.force_login(paper_world.facilitator)
     start = reverse("performance:scorecard_start", args=[paper_world.enterprise.pk, later.pk])
     response = client.post(start, {"framework": paper_world.framework.pk}, follow=True)
     assert response.redirect_chain[-1][0] == reverse(

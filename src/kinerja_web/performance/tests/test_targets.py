@@ -24,7 +24,7 @@ def test_a_wrong_row_is_named_and_nothing_is_saved(paper_world):
         services.targets_save(
             scorecard=paper_world.scorecard,
             rows=[{"node": attendance, "target": "2600"}, {"node": rotation, "target": "0"}],
-            actor=paper_world.owner,
+            actor=paper_world.facilitator,
         )
     assert error.value.messages == [
         "Row 4 (Work rotation): the target must be greater than 0 (leave it empty only where the "
@@ -50,7 +50,7 @@ def test_saving_targets_writes_one_audit_entry_with_the_changes(paper_world):
         rows=[
             {"node": node, "target": "120000000", "manual_actual": "110000000", "manual_realization": None}
         ],
-        actor=paper_world.owner,
+        actor=paper_world.facilitator,
     )
     row = Target.objects.get(scorecard=paper_world.scorecard, node=node)
     assert (row.target, row.manual_actual, row.manual_realization) == (
@@ -68,7 +68,7 @@ def test_the_form_reads_indonesian_numbers_and_rupiah(client, paper_world):
         _node(paper_world, "Product price to total sales"),
         _node(paper_world, "Production of iodized coconut sugar"),
     )
-    client.force_login(paper_world.owner)
+    client.force_login(paper_world.facilitator)
     url = reverse("performance:targets", args=[paper_world.enterprise.pk, paper_world.period.pk])
     client.cookies["django_language"] = "id"
     page = client.get(url)
@@ -99,7 +99,7 @@ def test_the_form_reads_indonesian_numbers_and_rupiah(client, paper_world):
 
 def test_the_form_names_the_row_of_a_bad_target(client, paper_world):
     rotation = _node(paper_world, "Work rotation")
-    client.force_login(paper_world.owner)
+    client.force_login(paper_world.facilitator)
     url = reverse("performance:targets", args=[paper_world.enterprise.pk, paper_world.period.pk])
     client.cookies["django_language"] = "en"
     response = client.post(url, {f"target_{rotation.pk}": "0"})
