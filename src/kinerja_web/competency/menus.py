@@ -21,7 +21,12 @@ def _rounds() -> None:
 
 
 def _gaps() -> None:
-    pass
+    from django.utils.translation import gettext_lazy as _
+
+    from kinerja_web import nav
+
+    nav.register_menu(_("Competency gaps"), "competency:gaps_index", order=62)
+    nav.register_enterprise_link(_("Competency gaps"), "competency:gaps_enterprise_rounds", order=41)
 
 
 def _strategy() -> None:
@@ -29,4 +34,8 @@ def _strategy() -> None:
 
 
 def _studies() -> None:
-    pass
+    from django.utils.translation import gettext_lazy as _
+
+    from kinerja_web import nav
+
+    nav.register_menu(_("Studies"), "competency:study_list", roles={"admin", "facilitator"}, order=66)
