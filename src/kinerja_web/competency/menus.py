@@ -30,7 +30,18 @@ def _gaps() -> None:
 
 
 def _strategy() -> None:
-    pass
+    from django.utils.translation import gettext_lazy as _
+
+    from kinerja_web import nav
+
+    nav.register_menu(
+        _("Development strategy"), "competency:strategy_index", roles={"admin", "facilitator"}, order=63
+    )
+    nav.register_menu(_("Development plans"), "competency:plan_list", order=64)
+    nav.register_menu(_("Cohort plans"), "competency:cohort_index", roles={"admin", "facilitator"}, order=65)
+    nav.register_menu(_("Monitoring and evaluation"), "competency:monitoring_index", order=67)
+    nav.register_enterprise_link(_("Development plans"), "competency:enterprise_plans", order=42)
+    nav.register_enterprise_link(_("Monitoring and evaluation"), "competency:monitoring_enterprise", order=43)
 
 
 def _studies() -> None:
