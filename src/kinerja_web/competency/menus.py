@@ -13,7 +13,11 @@ def register() -> None:
 
 
 def _framework() -> None:
-    pass
+    from django.utils.translation import gettext_lazy as _
+
+    from kinerja_web import nav
+
+    nav.register_menu(_("Competency"), "competency:framework_list", roles={"admin", "facilitator"}, order=60)
 
 
 def _rounds() -> None:
