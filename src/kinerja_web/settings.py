@@ -8,6 +8,7 @@
 | ``ALLOWED_HOSTS`` | ``localhost,127.0.0.1,[::1]`` | comma-separated |
 | ``CSRF_TRUSTED_ORIGINS`` | none | comma-separated, e.g. ``https://kinerja.example`` |
 | ``STATIC_ROOT`` / ``MEDIA_ROOT`` | ``staticfiles`` / ``media`` in the working directory | |
+| ``KINERJA_EVIDENCE_MAX_BYTES`` | ``5242880`` (5 MB) | the largest competency evidence file accepted |
 | ``KINERJA_HTTPS`` | ``true`` when ``DEBUG`` is off | SSL redirect, secure cookies, HSTS (and the |
 | | | proxy's ``X-Forwarded-Proto`` when a trusted proxy is set); ``false`` serves plain HTTP |
 | ``KINERJA_TRUSTED_PROXIES`` | none | comma-separated addresses or networks of the reverse proxies |
@@ -196,6 +197,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", WORK_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", WORK_DIR / "media"))
+# Competency evidence (documents and photos of an assessment round): the largest file accepted.
+COMPETENCY_EVIDENCE_MAX_BYTES = int(os.environ.get("KINERJA_EVIDENCE_MAX_BYTES", str(5 * 1024 * 1024)))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Compressed, not manifest: pages render in tests and before ``collectstatic``.

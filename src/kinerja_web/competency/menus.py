@@ -21,7 +21,12 @@ def _framework() -> None:
 
 
 def _rounds() -> None:
-    pass
+    from django.utils.translation import gettext_lazy as _
+
+    from kinerja_web import nav
+
+    nav.register_menu(_("Assessment rounds"), "competency:round_list", order=61)
+    nav.register_enterprise_link(_("Competency assessment"), "competency:enterprise_rounds", order=40)
 
 
 def _gaps() -> None:
