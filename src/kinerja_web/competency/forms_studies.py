@@ -128,6 +128,10 @@ class StudyForm(forms.Form):
         data = super().clean()
         if data.get("size_classes") and not data.get("size_law"):
             self.add_error("size_law", _("Choose the law the size class is read under."))
+        for kind in ("years", "workers"):
+            low, high = data.get(f"{kind}_min"), data.get(f"{kind}_max")
+            if low is not None and high is not None and low > high:
+                self.add_error(f"{kind}_max", _("The highest number is below the lowest."))
         gap_fields = ("gap_round", "gap_area", "gap_above")
         if any(data.get(f) not in (None, "") for f in gap_fields):
             for field in gap_fields:
@@ -136,7 +140,15 @@ class StudyForm(forms.Form):
         return data
 
     def _active(self, fields: tuple[str, ...]) -> bool:
-        return any(self.cleaned_data.get(f) not in (None, "", [], ()) for f in fields)
+        """Whether any of ``fields`` was filled (0 counts; an empty choice of several does not)."""
+        for name in fields:
+            value = self.cleaned_data.get(name)
+            if value is None or value == "":
+                continue
+            if hasattr(value, "__len__") and not isinstance(value, str) and len(value) == 0:
+                continue
+            return True
+        return False
 
     def criteria(self) -> list[dict]:
         """The filled criteria in the user's order (the service's input)."""
