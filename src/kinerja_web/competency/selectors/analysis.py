@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kinerja.ahp import group as ahp_group
-from kinerja.competency import CompetencyResult, assess
+from kinerja.competency import CompetencyError, CompetencyResult, assess
 from kinerja_web.competency.models import AssessmentRound, CompetencyFramework, Item, Rating
 from kinerja_web.programs.models import Enterprise, Worker
 
@@ -31,6 +31,8 @@ class RoundAnalysis:
     workers: dict[str, Worker] = field(default_factory=dict)
     items: dict[str, Item] = field(default_factory=dict)
     lever_names: dict[str, str] = field(default_factory=dict)
+    #: Why the lever judgments could not be used (then there are no priorities), else None.
+    lever_problem: str | None = None
 
     def enterprise_of(self) -> dict[str, int]:
         """person id -> enterprise id, for ``kinerja.competency.area_gaps_by``."""
@@ -54,6 +56,8 @@ def framework_input(framework: CompetencyFramework) -> dict[str, Any]:
         required.setdefault(row.role.code, {})[row.item.code] = row.level
     data: dict[str, Any] = {
         "scale": [1, 5],
+        # Every area, so that a rule may name an area whose items are still to be written.
+        "areas": [area.name for area in framework.areas.all()],
         "items": [
             {"code": item.code, "area": item.area.name, "kind": item.kind, "name": item.name}
             for item in items
@@ -79,7 +83,8 @@ def lever_input(framework: CompetencyFramework, codes: list[str]) -> dict[str, A
     if not sets:
         return {"weights": dict.fromkeys(codes, 1)}
     if len(sets) == 1:
-        return {"judgments": [list(j) for j in sets[0].judgments]}
+        # ``criteria`` names every lever, so a lever left out of the judgments is still known.
+        return {"criteria": codes, "judgments": [list(j) for j in sets[0].judgments]}
     criteria, experts, aggregation = ahp_group.parse_group(
         {
             "criteria": codes,
@@ -114,11 +119,23 @@ def round_analysis(
         {"id": pid, "name": w.name, "role": w.role.code if w.role else NO_ROLE} for pid, w in workers.items()
     ]
     data["ratings"] = rows
-    result = assess(data, combine=round.combine, flag=round.flag_threshold)
+    lever_problem = None
+    try:
+        result = assess(data, combine=round.combine, flag=round.flag_threshold)
+    except CompetencyError as error:
+        if not error.where.startswith("levers"):
+            raise
+        # Lever judgments that cannot be used (e.g. levers left unconnected) must not hide the
+        # gaps: analyse without priorities and let the page say why there are none.
+        lever_problem = str(error)
+        data.pop("levers", None)
+        data.pop("rules", None)
+        result = assess(data, combine=round.combine, flag=round.flag_threshold)
     return RoundAnalysis(
         round=round,
         result=result,
         workers=workers,
         items={item.code: item for item in framework.items.select_related("area")},
         lever_names={lever.code: lever.name for lever in framework.levers.all()},
+        lever_problem=lever_problem,
     )
