@@ -48,8 +48,12 @@ def ranking_body(
     """``<tr>`` rows of the ranking: (row, scorecard link, cluster dashboard link) each."""
     locale = _locale()
     html = []
+    typed_title = _e(_("Figures typed by hand, not computed from the records: %(count)s"))
     for row, url, cluster_url in rows:
         change = row.change
+        typed = (
+            f' <span class="typed" title="{typed_title % {"count": row.typed}}">✎</span>' if row.typed else ""
+        )
         cluster = f'<td><a href="{_e(cluster_url)}">{_e(row.cluster)}</a></td>' if with_cluster else ""
         if with_change:
             fell = " fell" if change is not None and change < 0 else ""
@@ -60,7 +64,7 @@ def ranking_body(
             f'<tr><td class="num">{_e(format_number(row.rank, 0, locale))}</td>'
             f'<td><a href="{_e(url)}">{_e(row.enterprise)}</a></td>{cluster}'
             f"<td>{_e(row.size_label or DASH)}</td><td>{_e(row.commodity or DASH)}</td>"
-            f'<td class="num">{_e(format_number(row.total, 2, locale))}</td>'
+            f'<td class="num">{_e(format_number(row.total, 2, locale))}{typed}</td>'
             f'<td><span class="rating rating-{_e(row.rating_code)}">{_e(row.rating)}</span></td>'
             f"{change_cell}</tr>"
         )

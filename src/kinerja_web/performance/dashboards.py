@@ -468,6 +468,8 @@ class RankingRow:
     rating: str
     previous: float | None
     previous_rating_code: str | None
+    #: Figures of the frozen scorecard typed by hand rather than computed from the records.
+    typed: int = 0
 
     @property
     def change(self) -> float | None:
@@ -488,6 +490,7 @@ RANKING_FIELDS = (
     "rating_code",
     "prev_total",
     "prev_code",
+    "typed",
 )
 
 
@@ -505,7 +508,9 @@ _RANKED = Compiled(_ranked)
 
 
 def _row(values: tuple, locale: str, labels: RatingLabels) -> RankingRow:
-    (rank, eid, name, nib, cid, cluster, commodity, assets, sales, total, code, prev, prev_code) = values
+    (rank, eid, name, nib, cid, cluster, commodity, assets, sales, total, code, prev, prev_code, typed) = (
+        values
+    )
     size = size_class(assets, sales)
     return RankingRow(
         rank=rank,
@@ -522,6 +527,7 @@ def _row(values: tuple, locale: str, labels: RatingLabels) -> RankingRow:
         rating=labels[code],
         previous=prev,
         previous_rating_code=prev_code,
+        typed=typed or 0,
     )
 
 

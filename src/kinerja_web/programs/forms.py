@@ -131,7 +131,7 @@ class ClusterForm(forms.ModelForm):
 class ProgramForm(forms.ModelForm):
     class Meta:
         model = Program
-        fields = ("name", "description", "funder", "rupiah_space")
+        fields = ("name", "description", "funder", "rupiah_space", "owners_may_propose")
 
 
 class EnterpriseFilterForm(forms.Form):

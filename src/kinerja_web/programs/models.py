@@ -50,6 +50,17 @@ class Program(models.Model):
     #: (PP 46/2011). Written only by ``programs.services.program_bands_update``, read through
     #: ``programs.bands.program_bands``.
     rating_bands = models.JSONField(_("rating bands"), null=True, blank=True, default=None)
+    #: Owners may propose their scorecard's framework, targets and given realizations; a proposal
+    #: counts nowhere until a facilitator accepts it (``performance.services.proposal_accept``).
+    #: Off: only the facilitator and administrators set them.
+    owners_may_propose = models.BooleanField(
+        _("owners may propose targets"),
+        default=False,
+        help_text=_(
+            "Owners may propose their scorecard's KPI framework, targets and given realizations; "
+            "a proposal counts only once the facilitator accepts it."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -30,7 +30,7 @@ ENTERPRISE_FIELDS = (
 )
 WORKER_FIELDS = ("name", "is_permanent", "role", "start_date", "end_date")
 CLUSTER_FIELDS = ("name", "kind", "sub_district", "regency")
-PROGRAM_FIELDS = ("name", "description", "funder", "rupiah_space")
+PROGRAM_FIELDS = ("name", "description", "funder", "rupiah_space", "owners_may_propose")
 
 
 def _apply(obj: Any, fields: dict[str, Any], allowed: tuple[str, ...]) -> None:
