@@ -40,7 +40,7 @@ from typing import Any
 from kinerja_web.tests import factories as f
 
 #: Apps whose cases live in ``kinerja_web.<app>.tests.cross_tenant``.
-APPS = ("accounts", "programs", "audit", "frameworks", "records", "performance")
+APPS = ("accounts", "programs", "audit", "frameworks", "records", "performance", "competency")
 #: URL namespaces of those apps (the performance app also serves ``dashboards``).
 NAMESPACES = (*APPS, "dashboards")
 SCOPES = ("enterprise", "cluster", "program", "user")

@@ -99,3 +99,97 @@ CASES += [
         "competency:study_csv", "cluster", lambda c: reverse("competency:study_csv", args=[_study(c).pk])
     ),
 ]
+
+
+# --- frameworks, required levels, worker roles -------------------------------------------------
+
+FRAMEWORK = "Kerangka lintas penyewa"
+
+
+def _framework(program):
+    """A framework of ``program`` with one area, one item (five anchors) and a worker role."""
+    found = program.competency_frameworks.filter(name=FRAMEWORK).first()
+    if found is not None:
+        return found
+    framework = cf.CompetencyFrameworkFactory(program=program, name=FRAMEWORK)
+    cf.ItemFactory(area=cf.AreaFactory(framework=framework), code="X1")
+    cf.WorkerRoleFactory(program=program, code="sales", name="penjualan")
+    return framework
+
+
+def _area(program):
+    return _framework(program).areas.get()
+
+
+def _item(program):
+    return _framework(program).items.get()
+
+
+def _role(program):
+    _framework(program)
+    return program.worker_roles.get(code="sales")
+
+
+def _framework_case(name, of, method="get", data=None, control_status=200):
+    return CrossTenantCase(
+        f"competency:{name}",
+        "program",
+        lambda p: reverse(f"competency:{name}", args=[of(p).pk]),
+        method=method,
+        data=data or {},
+        control_status=control_status,
+    )
+
+
+CASES += [
+    CrossTenantCase(
+        "competency:framework_create",
+        "program",
+        lambda p: reverse("competency:framework_create") + f"?program={p.pk}",
+    ),
+    _framework_case("framework_detail", _framework),
+    _framework_case("framework_edit", _framework),
+    _framework_case("framework_edit", _framework, "post", {"name": "Diambil", "language": "id"}),
+    _framework_case("framework_delete", _framework),
+    _framework_case("framework_delete", _framework, "post"),
+    _framework_case("framework_new_version", _framework, "post", control_status=None),
+    _framework_case("required_levels", _framework),
+    _framework_case("required_levels", _framework, "post", {"level-1-1": "5"}),
+    _framework_case("area_add", _framework),
+    _framework_case("area_add", _framework, "post", {"name": "Diambil"}),
+    _framework_case("area_edit", _area),
+    _framework_case("area_edit", _area, "post", {"name": "Diambil"}),
+    _framework_case("area_move", _area, "post", {"direction": "down"}, control_status=None),
+    _framework_case("area_delete", _area),
+    _framework_case("area_delete", _area, "post"),
+    _framework_case("item_add", _area),
+    _framework_case("item_add", _area, "post", {"code": "Z9", "name": "Diambil", "kind": "skill"}),
+    _framework_case("item_detail", _item),
+    _framework_case("item_edit", _item),
+    _framework_case("item_anchors", _item),
+    _framework_case("item_anchors", _item, "post", {f"level_{n}": "x" for n in range(1, 6)}),
+    _framework_case("item_skkni", _item),
+    _framework_case("item_skkni", _item, "post", {"skkni_code": "X"}),
+    _framework_case("item_move", _item, "post", {"direction": "up"}, control_status=None),
+    _framework_case("item_delete", _item),
+    _framework_case("item_delete", _item, "post"),
+    CrossTenantCase("competency:roles", "program", lambda p: reverse("competency:roles", args=[p.pk])),
+    CrossTenantCase(
+        "competency:roles",
+        "program",
+        lambda p: reverse("competency:roles", args=[p.pk]),
+        method="post",
+        data={"name": "Diambil"},
+    ),
+    _framework_case("role_edit", _role),
+    _framework_case("role_edit", _role, "post", {"name": "Diambil"}),
+    _framework_case("role_move", _role, "post", {"direction": "up"}, control_status=None),
+    _framework_case("role_delete", _role),
+    _framework_case("role_delete", _role, "post"),
+]
+NOT_LINKED |= {
+    "competency:framework_new_version",
+    "competency:area_move",
+    "competency:item_move",
+    "competency:role_move",
+}
