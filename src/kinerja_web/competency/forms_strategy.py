@@ -6,7 +6,6 @@ judgments reuse the KPI pages' judgment form (verbal Saaty scale or matrix) on t
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from django import forms
@@ -15,6 +14,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from kinerja_web.competency.models import AssessmentRound, Lever, PlanAction
+from kinerja_web.competency.services import rounds
 from kinerja_web.formfields import DateField, IdChoiceField, IdMultipleChoiceField, RupiahField
 from kinerja_web.frameworks.forms import JudgmentsForm
 
@@ -22,43 +22,28 @@ DATE_WIDGET = forms.TextInput(
     attrs={"placeholder": _("dd/mm/yyyy"), "autocomplete": "off", "inputmode": "numeric"}
 )
 
-#: What an action's evidence file may be (the same rule as a round's evidence): documents and
-#: photos, at most 5 MB.
-EVIDENCE_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png", ".webp", ".heic", ".doc", ".docx", ".xls", ".xlsx")
-EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
 
-
-def _evidence_rules() -> tuple[tuple[str, ...], int]:
-    """The rounds' evidence rule when that part defines one, else the same rule stated here."""
-    try:
-        from kinerja_web.competency import forms_rounds
-    except ImportError:
-        return EVIDENCE_EXTENSIONS, EVIDENCE_MAX_BYTES
-    extensions = getattr(forms_rounds, "EVIDENCE_EXTENSIONS", EVIDENCE_EXTENSIONS)
-    max_bytes = getattr(forms_rounds, "EVIDENCE_MAX_BYTES", EVIDENCE_MAX_BYTES)
-    return tuple(extensions), int(max_bytes)
-
-
-def check_evidence_file(upload: Any) -> None:
-    """Refuse a file of another type or above the size limit, saying which rule it breaks."""
-    extensions, max_bytes = _evidence_rules()
-    extension = os.path.splitext(upload.name or "")[1].lower()
-    if extension not in extensions:
-        raise ValidationError(
-            _("“%(name)s” is not a document or photo this page accepts (%(types)s)."),
-            code="type",
-            params={"name": upload.name, "types": ", ".join(e.lstrip(".") for e in extensions)},
-        )
-    if upload.size > max_bytes:
+def check_evidence_file(upload: Any) -> str:
+    """The content type of an action's evidence file, by the same rule as a round's evidence
+    (``services.rounds``: PDF, JPEG, PNG or WebP by the file's first bytes, never its name, and at
+    most ``evidence_max_bytes()``); a file that breaks the rule is refused saying which part."""
+    limit = rounds.evidence_max_bytes()
+    if upload.size > limit:
         raise ValidationError(
             _("“%(name)s” is %(size)s; a file may be at most %(limit)s."),
             code="size",
-            params={
-                "name": upload.name,
-                "size": filesizeformat(upload.size),
-                "limit": filesizeformat(max_bytes),
-            },
+            params={"name": upload.name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
         )
+    upload.seek(0)
+    content_type = rounds.sniff_type(upload.read(16))
+    upload.seek(0)
+    if content_type is None:
+        raise ValidationError(
+            _("“%(name)s” is not a PDF document nor a JPEG, PNG or WebP photo."),
+            code="type",
+            params={"name": upload.name},
+        )
+    return content_type
 
 
 class RulesForm(forms.Form):
@@ -137,7 +122,7 @@ class ActionForm(forms.Form):
     evidence_file = forms.FileField(
         label=_("Evidence file"),
         required=False,
-        help_text=_("Optional: a document or photo, at most 5 MB."),
+        help_text=_("Optional: a PDF document or a JPEG, PNG or WebP photo, at most 5 MB."),
     )
     remove_file = forms.BooleanField(label=_("Remove the stored file"), required=False)
 

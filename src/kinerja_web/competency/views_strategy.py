@@ -34,6 +34,7 @@ from kinerja_web.competency.models import AssessmentRound
 from kinerja_web.competency.selectors import monitoring as mon
 from kinerja_web.competency.selectors import strategy as sel
 from kinerja_web.competency.services import strategy as services
+from kinerja_web.competency.services.rounds import IMAGE_TYPES
 from kinerja_web.frameworks.judgments import JudgmentError
 
 # --- helpers --------------------------------------------------------------------------------
@@ -381,7 +382,8 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def action_evidence(request: HttpRequest, pk: int) -> FileResponse:
     """An action's evidence file, only to those who see its enterprise (stored under MEDIA_ROOT,
-    never served from there directly)."""
+    never served from there directly), with the headers of a round's evidence: photos shown,
+    documents downloaded, nothing in them run."""
     action = sel.get_action_for(request.user, pk)
     if not action.evidence_file:
         raise Http404
@@ -391,8 +393,11 @@ def action_evidence(request: HttpRequest, pk: int) -> FileResponse:
         raise Http404 from None
     name = os.path.basename(action.evidence_file.name)
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
+    is_image = content_type in IMAGE_TYPES
+    response = FileResponse(handle, as_attachment=not is_image, filename=name, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
     return response
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,6 +35,7 @@ from kinerja_web.competency.selectors.strategy import (
     plan_analysis,
     round_covers,
 )
+from kinerja_web.competency.services.rounds import EVIDENCE_TYPES, evidence_max_bytes, sniff_type
 from kinerja_web.frameworks.judgments import parse_judgments, value_text
 from kinerja_web.programs.models import Enterprise, Worker
 
@@ -271,6 +273,15 @@ def action_update(
     note = (evidence_note or "").strip()
     if status == PlanAction.Status.DONE and not note:
         errors["evidence_note"] = _("An action marked done needs its evidence: say what shows it was done.")
+    content_type = None
+    if evidence_file is not None:
+        limit = evidence_max_bytes()
+        evidence_file.seek(0)
+        content_type = sniff_type(evidence_file.read(16))
+        if content_type is None or evidence_file.size > limit:
+            errors["evidence_file"] = _(
+                "Attach a PDF document or a JPEG, PNG or WebP photo of at most %(limit)s MB."
+            ) % {"limit": limit // (1024 * 1024)}
     if errors:
         raise ValidationError(errors)
     before = snapshot_action(action)
@@ -280,23 +291,32 @@ def action_update(
     action.cost = cost
     action.status = status
     action.evidence_note = note
-    if status == PlanAction.Status.DONE:
-        action.done_on = done_on or timezone.localdate()
-    else:
-        action.done_on = None
+    action.done_on = (done_on or timezone.localdate()) if status == PlanAction.Status.DONE else None
     old_file = action.evidence_file.name if action.evidence_file else ""
-    if remove_file or evidence_file is not None:
+    if remove_file or content_type is not None:
         action.evidence_file = ""
-    if evidence_file is not None:
-        action.evidence_file.save(evidence_file.name, evidence_file, save=False)
-    action.save()
-    action.people.set(people)
-    after = snapshot_action(action)
-    changes = diff(before, after)
-    if changes:
-        record(
-            actor=actor, action="competency.action.update", obj=action, changes=changes, enterprise=enterprise
+    if content_type is not None:
+        evidence_file.seek(0)
+        action.evidence_file.save(
+            f"evidence.{EVIDENCE_TYPES[content_type]}", ContentFile(evidence_file.read()), save=False
         )
+    try:
+        action.save()
+        action.people.set(people)
+        changes = diff(before, snapshot_action(action))
+        if changes:
+            record(
+                actor=actor,
+                action="competency.action.update",
+                obj=action,
+                changes=changes,
+                enterprise=enterprise,
+            )
+    except BaseException:
+        # Nothing is written: the new file must not stay behind either.
+        if content_type is not None:
+            action.evidence_file.storage.delete(action.evidence_file.name)
+        raise
     if old_file and old_file != (action.evidence_file.name or ""):
         storage, name = action.evidence_file.storage, old_file
         transaction.on_commit(lambda: storage.delete(name))

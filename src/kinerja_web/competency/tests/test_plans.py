@@ -179,11 +179,11 @@ def test_done_needs_evidence_and_the_file_is_served_only_to_who_sees_the_enterpr
     assert "bukti" in response.content.decode().lower() or "evidence" in response.content.decode().lower()
     action.refresh_from_db()
     assert action.status == PlanAction.Status.PLANNED
-    wrong = SimpleUploadedFile("skrip.exe", b"MZ...", content_type="application/octet-stream")
+    wrong = SimpleUploadedFile("skrip.pdf", b"MZ not a pdf", content_type="application/pdf")
     response = client.post(
         url, {"title": action.title, "status": "done", "evidence_note": "Sertifikat", "evidence_file": wrong}
     )
-    assert response.status_code == 200 and "skrip.exe" in response.content.decode()
+    assert response.status_code == 200 and "skrip.pdf" in response.content.decode()
     photo = SimpleUploadedFile("sertifikat.pdf", b"%PDF-1.4 sertifikat", content_type="application/pdf")
     response = client.post(
         url,
@@ -198,7 +198,9 @@ def test_done_needs_evidence_and_the_file_is_served_only_to_who_sees_the_enterpr
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.status == "done" and action.done_on.isoformat() == "2026-03-20"
-    assert action.evidence_file.name.startswith("competency/actions/")
+    assert action.evidence_file.name.startswith(
+        "competency/actions/evidence"
+    ) and action.evidence_file.name.endswith(".pdf")
     evidence = reverse("competency:action_evidence", args=[action.pk])
     got = client.get(evidence)
     assert got.status_code == 200 and b"".join(got.streaming_content) == b"%PDF-1.4 sertifikat"
