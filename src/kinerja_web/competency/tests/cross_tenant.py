@@ -193,3 +193,146 @@ NOT_LINKED |= {
     "competency:item_move",
     "competency:role_move",
 }
+
+
+# --- assessment rounds, ratings, worker links, evidence ----------------------------------------
+
+ROUND = "Asesmen lintas penyewa (putaran)"
+
+
+def _round(cluster) -> AssessmentRound:
+    """An open round of ``cluster`` with one anchored item."""
+    found = AssessmentRound.objects.filter(cluster=cluster, name=ROUND).first()
+    if found is not None:
+        return found
+    framework = cf.CompetencyFrameworkFactory(program=cluster.program)
+    cf.ItemFactory(area=cf.AreaFactory(framework=framework), code="R1")
+    return cf.AssessmentRoundFactory(
+        program=cluster.program, cluster=cluster, framework=framework, name=ROUND
+    )
+
+
+def _in_round(name, *extra):
+    """The URL ``name`` of the victim enterprise in its cluster's round (plus ``extra(enterprise)``)."""
+
+    def build(enterprise):
+        args = [_round(enterprise.cluster).pk, enterprise.pk, *(get(enterprise) for get in extra)]
+        return reverse(f"competency:{name}", args=args)
+
+    return build
+
+
+def _worker_pk(enterprise):
+    return enterprise.workers.first().pk
+
+
+def _link_pk(enterprise):
+    rnd = _round(enterprise.cluster)
+    link = rnd.worker_links.filter(enterprise=enterprise).first()
+    if link is None:
+        link = cf.WorkerLinkFactory(round=rnd, worker=enterprise.workers.first(), enterprise=enterprise)
+    return link.pk
+
+
+def _evidence_pk(enterprise):
+    """An evidence row of the enterprise (no file is written: the check comes before the file)."""
+    from kinerja_web.competency.models import Evidence
+
+    rnd = _round(enterprise.cluster)
+    evidence, _ = Evidence.objects.get_or_create(
+        round=rnd,
+        enterprise=enterprise,
+        original_name="bukti.pdf",
+        defaults={"file": "competency/none/bukti.pdf", "content_type": "application/pdf", "size": 10},
+    )
+    return evidence.pk
+
+
+def _other_token(enterprise):
+    """A link of the victim's worker exists, but this address carries another token: 404."""
+    _link_pk(enterprise)
+    return reverse("competency:worker_link", args=["another-token-" + "x" * 30])
+
+
+CASES += [
+    CrossTenantCase(
+        "competency:round_detail",
+        "cluster",
+        lambda c: reverse("competency:round_detail", args=[_round(c).pk]),
+    ),
+    CrossTenantCase(
+        "competency:round_close", "cluster", lambda c: reverse("competency:round_close", args=[_round(c).pk])
+    ),
+    CrossTenantCase(
+        "competency:round_close",
+        "cluster",
+        lambda c: reverse("competency:round_close", args=[_round(c).pk]),
+        method="post",
+    ),
+    CrossTenantCase(
+        "competency:round_create", "program", lambda p: reverse("competency:round_create", args=[p.pk])
+    ),
+    CrossTenantCase(
+        "competency:round_create",
+        "program",
+        lambda p: reverse("competency:round_create", args=[p.pk]),
+        method="post",
+        data={"name": "Diambil", "starts_on": "01/07/2026", "ends_on": "31/08/2026", "combine": "median"},
+    ),
+    CrossTenantCase(
+        "competency:enterprise_rounds",
+        "enterprise",
+        lambda e: reverse("competency:enterprise_rounds", args=[e.pk]),
+    ),
+    CrossTenantCase("competency:round_enterprise", "enterprise", _in_round("round_enterprise")),
+    CrossTenantCase("competency:rate_worker", "enterprise", _in_round("rate_worker", _worker_pk)),
+    CrossTenantCase(
+        "competency:rate_worker",
+        "enterprise",
+        _in_round("rate_worker", _worker_pk),
+        method="post",
+        data={"method": "observation"},
+    ),
+    CrossTenantCase("competency:link_create", "enterprise", _in_round("link_create")),
+    CrossTenantCase(
+        "competency:link_create", "enterprise", _in_round("link_create"), method="post", data={"days": "14"}
+    ),
+    CrossTenantCase(
+        "competency:link_revoke",
+        "enterprise",
+        _in_round("link_revoke", _link_pk),
+        method="post",
+        control_status=None,
+    ),
+    CrossTenantCase("competency:evidence_upload", "enterprise", _in_round("evidence_upload")),
+    CrossTenantCase(
+        "competency:evidence_upload",
+        "enterprise",
+        _in_round("evidence_upload"),
+        method="post",
+        data={"description": "x"},
+    ),
+    # The file itself is not written here (no MEDIA_ROOT of the test): the control would get 404.
+    CrossTenantCase(
+        "competency:evidence_file",
+        "enterprise",
+        lambda e: reverse("competency:evidence_file", args=[_evidence_pk(e)]),
+        control_status=None,
+    ),
+    CrossTenantCase(
+        "competency:evidence_delete",
+        "enterprise",
+        lambda e: reverse("competency:evidence_delete", args=[_evidence_pk(e)]),
+        method="post",
+        control_status=None,
+    ),
+    # The worker's page needs no login: another token than the link's answers 404 to everyone.
+    CrossTenantCase("competency:worker_link", "enterprise", _other_token, control_status=404),
+    CrossTenantCase("competency:worker_link", "enterprise", _other_token, method="post", control_status=404),
+]
+NOT_LINKED |= {
+    "competency:link_revoke",
+    "competency:evidence_delete",
+    "competency:evidence_file",
+    "competency:worker_link",
+}
