@@ -336,3 +336,138 @@ NOT_LINKED |= {
     "competency:evidence_file",
     "competency:worker_link",
 }
+
+
+# --- development strategy, plans, cohort plans, monitoring -----------------------------------
+
+STRATEGY = "Strategi lintas penyewa"
+
+
+def _strategy_framework(program):
+    """A framework of ``program`` with two levers addressing its one area and one expert's judgments."""
+    from kinerja_web.competency.models import CompetencyFramework
+
+    found = CompetencyFramework.objects.filter(program=program, name=STRATEGY).first()
+    if found is not None:
+        return found
+    framework = cf.CompetencyFrameworkFactory(program=program, name=STRATEGY)
+    area = cf.AreaFactory(framework=framework, name="Manajemen")
+    cf.ItemFactory(framework=framework, area=area, code="S1")
+    cf.LeverFactory(framework=framework, code="training", name="Pelatihan", areas=[area])
+    cf.LeverFactory(framework=framework, code="capital", name="Modal", areas=[area])
+    cf.LeverJudgmentFactory(
+        framework=framework, expert_name="Pakar", judgments=[["training", "capital", "3"]]
+    )
+    return framework
+
+
+def _strategy_judgment(program):
+    return _strategy_framework(program).lever_judgments.get()
+
+
+def _strategy_round(cluster) -> AssessmentRound:
+    """A closed round of ``cluster`` on the strategy framework with a gap for each worker."""
+    name = f"{STRATEGY} (putaran)"
+    found = AssessmentRound.objects.filter(cluster=cluster, name=name).first()
+    if found is not None:
+        return found
+    framework = _strategy_framework(cluster.program)
+    item = framework.items.get()
+    rnd = cf.AssessmentRoundFactory(program=cluster.program, cluster=cluster, framework=framework, name=name)
+    for enterprise in cluster.enterprises.all():
+        for worker in enterprise.workers.select_related("role"):
+            if worker.role is not None:
+                RequiredLevel.objects.get_or_create(
+                    framework=framework, role=worker.role, item=item, defaults={"level": 4}
+                )
+            Rating.objects.create(
+                round=rnd, enterprise=enterprise, worker=worker, item=item, source="owner", level=2
+            )
+    AssessmentRound.objects.filter(pk=rnd.pk).update(status=AssessmentRound.Status.CLOSED)
+    rnd.refresh_from_db()
+    return rnd
+
+
+def _plan(enterprise):
+    from kinerja_web.competency.models import DevelopmentPlan
+
+    plan, created = DevelopmentPlan.objects.get_or_create(
+        enterprise=enterprise, round=_strategy_round(enterprise.cluster)
+    )
+    if created:
+        cf.PlanActionFactory(plan=plan, title="Pelatihan pembukuan")
+    return plan
+
+
+def _action(enterprise):
+    return _plan(enterprise).actions.first()
+
+
+def _strategy_case(name, of, scope="program", method="get", data=None, control_status=200):
+    return CrossTenantCase(
+        f"competency:{name}",
+        scope,
+        lambda target: reverse(f"competency:{name}", args=[of(target).pk]),
+        method=method,
+        data=data or {},
+        control_status=control_status,
+    )
+
+
+POST_ONLY = 405
+
+CASES += [
+    _strategy_case("strategy", _strategy_framework),
+    _strategy_case("strategy", _strategy_framework, method="post", data={}),
+    _strategy_case("lever_judgments_new", _strategy_framework),
+    _strategy_case(
+        "lever_judgments_new", _strategy_framework, method="post", data={"expert_name": "Diambil"}
+    ),
+    _strategy_case(
+        "lever_judgments_preview", _strategy_framework, method="post", data={}, control_status=POST_ONLY
+    ),
+    _strategy_case("lever_judgments", _strategy_judgment),
+    _strategy_case("lever_judgments", _strategy_judgment, method="post", data={"expert_name": "Diambil"}),
+    _strategy_case("lever_judgments_delete", _strategy_judgment, method="post", control_status=POST_ONLY),
+    CrossTenantCase(
+        "competency:enterprise_plans",
+        "enterprise",
+        lambda e: reverse("competency:enterprise_plans", args=[e.pk]),
+    ),
+    CrossTenantCase(
+        "competency:enterprise_plans",
+        "enterprise",
+        lambda e: reverse("competency:enterprise_plans", args=[e.pk]),
+        method="post",
+        data={"round": "1"},
+    ),
+    _strategy_case("plan", _plan, "enterprise"),
+    _strategy_case("plan_regenerate", _plan, "enterprise", method="post", control_status=POST_ONLY),
+    _strategy_case("action", _action, "enterprise"),
+    _strategy_case(
+        "action", _action, "enterprise", method="post", data={"title": "Diambil", "status": "planned"}
+    ),
+    # No file is written here (no MEDIA_ROOT of the test): the control would get 404.
+    _strategy_case("action_evidence", _action, "enterprise", control_status=None),
+    CrossTenantCase(
+        "competency:cohort",
+        "cluster",
+        lambda c: reverse("competency:cohort", args=[_strategy_round(c).pk, c.pk]),
+    ),
+    CrossTenantCase(
+        "competency:monitoring_enterprise",
+        "enterprise",
+        lambda e: reverse("competency:monitoring_enterprise", args=[e.pk]),
+    ),
+    CrossTenantCase(
+        "competency:monitoring_cluster",
+        "cluster",
+        lambda c: reverse("competency:monitoring_cluster", args=[c.pk]),
+    ),
+]
+NOT_LINKED |= {
+    "competency:lever_judgments_preview",
+    "competency:lever_judgments_delete",
+    "competency:plan_regenerate",
+    "competency:action_evidence",
+}
