@@ -88,7 +88,11 @@ def framework_new_version(*, framework: Framework, actor: Any) -> Framework:
     instead of a second copy: the caller edits the version the first request made.
     """
     access.require(can_edit_framework(actor, framework))
-    lineage = list(Framework.objects.select_for_update().filter(lineage=framework.lineage).order_by("pk"))
+    # Wait for the lock on every version of the lineage, then read them again in a new statement:
+    # on PostgreSQL (read committed) the locking statement does not see a version the other
+    # request inserted while we waited; the next statement does.
+    list(Framework.objects.select_for_update().filter(lineage=framework.lineage).order_by("pk").values("pk"))
+    lineage = list(Framework.objects.filter(lineage=framework.lineage).order_by("pk"))
     made = [f for f in lineage if f.previous_id == framework.pk and not framework_is_locked(f)]
     if made:
         copy = max(made, key=lambda f: f.version)
