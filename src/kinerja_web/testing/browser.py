@@ -30,7 +30,7 @@ DESKTOP = {"width": 1280, "height": 900}
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if {"browser", "page", "phone_page"} & set(getattr(item, "fixturenames", ())):
+        if {"browser", "page", "phone_page", "csp_page"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
 
 
@@ -48,8 +48,13 @@ def browser():
         chromium.close()
 
 
-def _new_page(browser, viewport: dict, *, has_touch: bool = False):
-    context = browser.new_context(viewport=viewport, locale="id-ID", has_touch=has_touch)
+def _new_page(browser, viewport: dict, *, has_touch: bool = False, bypass_csp: bool = True):
+    # Playwright's ``wait_for_function`` compiles its predicate in the page, which the site's
+    # Content-Security-Policy (no eval) refuses: these pages bypass the policy; ``csp_page``
+    # keeps it, for the test that the pages break none of it (tests/test_csp_browser.py).
+    context = browser.new_context(
+        viewport=viewport, locale="id-ID", has_touch=has_touch, bypass_csp=bypass_csp
+    )
     context.set_default_timeout(15_000)
     return context, context.new_page()
 
@@ -66,6 +71,14 @@ def page(browser, live_server) -> Iterator:
 def phone_page(browser, live_server) -> Iterator:
     """A 360-pixel-wide touch screen, the size of the owners' phones."""
     context, new_page = _new_page(browser, PHONE, has_touch=True)
+    yield new_page
+    context.close()
+
+
+@pytest.fixture
+def csp_page(browser, live_server) -> Iterator:
+    """A desktop-sized page under the site's Content-Security-Policy (no ``wait_for_function``)."""
+    context, new_page = _new_page(browser, DESKTOP, bypass_csp=False)
     yield new_page
     context.close()
 
