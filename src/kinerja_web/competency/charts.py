@@ -84,13 +84,15 @@ def importance_performance(items: Sequence[ItemRow]) -> SafeString:
         parts.append(_text(x, bottom + 15, _num(level, 0), size=10))
         parts.append(_text(low - 6, y + 4, _num(level, 0), anchor="end", size=10))
     parts.append(_text((low + high) / 2, SIZE - 10, _("Required level"), size=11))
+    actual_title = _("Actual level (combined)")
     parts.append(
         f'<text transform="translate(14 {(top + bottom) / 2:.1f}) rotate(-90)" text-anchor="middle" '
-        f'font-size="11">{escape(_("Actual level (combined)"))}</text>'
+        f'font-size="11">{escape(actual_title)}</text>'
     )
+    meets = _("Meets the requirement: actual = required")
     parts.append(
         f'<line x1="{low:.1f}" y1="{bottom:.1f}" x2="{high:.1f}" y2="{top:.1f}" class="meets-line">'
-        f"<title>{escape(_('Meets the requirement: actual = required'))}</title></line>"
+        f"<title>{escape(meets)}</title></line>"
     )
     parts.append(_text(high - 4, top + 14, _("meets the requirement"), anchor="end", size=10, cls="faint"))
     places: dict[tuple[float, float], list[ItemRow]] = {}
@@ -102,7 +104,8 @@ def importance_performance(items: Sequence[ItemRow]) -> SafeString:
         short = combined < required
         codes = ", ".join(row.code for row in rows)
         tip = "; ".join(
-            f"{row.code} {row.name}: {_('required')} {_num(required)}, {_('actual')} {_num(combined)}"
+            _("%(item)s: required %(required)s, actual %(actual)s")
+            % {"item": f"{row.code} {row.name}", "required": _num(required), "actual": _num(combined)}
             for row in rows
         )
         colour = SHORT_COLOUR if short else POINT_COLOUR
