@@ -23,9 +23,14 @@ def visible_entries(user: Any) -> QuerySet[AuditEntry]:
 
 
 def entry_list(user: Any, *, enterprise: Any = None, action: str = "") -> QuerySet[AuditEntry]:
-    entries = visible_entries(user).select_related("program", "enterprise")
+    entries = visible_entries(user).select_related("program", "enterprise", "actor")
     if enterprise is not None:
         entries = entries.filter(enterprise=enterprise)
     if action:
-        entries = entries.filter(action__startswith=action)
+        entries = entries.filter(action=action)
     return entries.order_by("-at", "-pk")
+
+
+def entry_actions(user: Any) -> list[str]:
+    """The action codes of the rows ``user`` may read (for the action filter's list)."""
+    return list(visible_entries(user).order_by().values_list("action", flat=True).distinct())

@@ -1,0 +1,91 @@
+"""The audit trail people can read (issue 8, item 7): names and sentences, not ids and raw JSON."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+
+from kinerja_web.audit.models import AuditEntry
+from kinerja_web.audit.presenter import action_choices, present
+from kinerja_web.audit.services import record
+from kinerja_web.frameworks.tests.factories import FrameworkFactory, close_period_with
+from kinerja_web.programs import services as programs
+
+pytestmark = pytest.mark.django_db
+
+
+def _page(client, user, language="en", **params):
+    client.force_login(user)
+    client.cookies["django_language"] = language
+    return client.get(reverse("audit:entry_list"), params)
+
+
+def test_an_enterprise_change_names_the_cluster_and_groups_the_numbers(client, world):
+    world.admin_a.first_name, world.admin_a.last_name = "Siti", "Aminah"
+    world.admin_a.save()
+    with transaction.atomic():
+        programs.enterprise_update(
+            actor=world.admin_a,
+            enterprise=world.enterprise_a1,
+            cluster=world.cluster_a2,
+            net_assets=45_000_000,
+            year_founded=2016,
+        )
+    html = _page(client, world.admin_a, "id").content.decode()
+    assert "Siti Aminah" in html
+    assert "mengubah usaha Enterprise A1" in html or "changed the enterprise Enterprise A1" in html
+    line = present(AuditEntry.objects.filter(action="enterprise.update"))[0]
+    assert line.who == "Siti Aminah"
+    changes = " | ".join(line.changes)
+    assert "A1 → A2" in changes  # the clusters by name, not their ids
+    assert str(world.cluster_a2.pk) + " " not in changes.replace("A2", "")
+    assert "2015 → 2016" in changes  # a year is not grouped
+    assert "{" not in changes and "[" not in changes
+
+
+def test_numbers_are_in_the_users_format(client, world):
+    with transaction.atomic():
+        programs.enterprise_update(actor=world.admin_a, enterprise=world.enterprise_a1, net_assets=45_000_000)
+    indonesian = _page(client, world.admin_a, "id").content.decode()
+    english = _page(client, world.admin_a, "en").content.decode()
+    assert "40.000.000 → 45.000.000" in indonesian
+    assert "40,000,000 → 45,000,000" in english
+
+
+def test_a_target_change_is_a_sentence_with_enterprise_indicator_and_period(client, world):
+    framework = FrameworkFactory(program=world.program_a)
+    scorecard = close_period_with(framework, world.enterprise_a1, closed=False)
+    with transaction.atomic():
+        record(
+            actor=world.facilitator_a1,
+            action="scorecard.targets_save",
+            obj=scorecard,
+            changes={"rows": {"Attendance": {"target": ["390.0000", "420.0000"]}}, "version": [1, 2]},
+        )
+    html = _page(client, world.admin_a).content.decode()
+    period = scorecard.period.name
+    assert f"Enterprise A1&#x27;s target for Attendance, {period}: 390 → 420" in html
+    assert "saved targets and actuals of" in html
+    assert "&quot;rows&quot;" not in html and "{&#x27;" not in html
+
+
+def test_the_action_filter_is_a_list_in_the_users_language(client, world):
+    with transaction.atomic():
+        programs.cluster_update(actor=world.admin_a, cluster=world.cluster_a1, regency="Lumajang")
+        programs.enterprise_update(actor=world.admin_a, enterprise=world.enterprise_a1, net_assets=1)
+    response = _page(client, world.admin_a)
+    choices = dict(response.context["form"].fields["action"].choices)
+    assert choices[""] == "All actions"
+    assert choices["cluster.update"] == "Changed the cluster"
+    assert choices["enterprise.update"] == "Changed the enterprise"
+    filtered = _page(client, world.admin_a, action="cluster.update")
+    assert [line.entry.action for line in filtered.context["lines"]] == ["cluster.update"]
+    # An action the list does not offer is a field error, not a silent filter.
+    assert not _page(client, world.admin_a, action="user.").context["form"].is_valid()
+
+
+def test_an_action_without_a_sentence_is_still_said_in_words():
+    assert action_choices(["competency.item.create"]) == [
+        ("competency.item.create", "Competency item: created")
+    ]
