@@ -80,6 +80,14 @@ def test_on_a_phone_every_indicator_shows_its_score_without_scrolling_sideways(
     label = scores.first.evaluate("e => getComputedStyle(e, '::before').content")
     assert label == '"Skor"' and scores.first.inner_text() == "13,44"  # labelled; Table 1's row 1
     assert table.locator("td.total-score").inner_text().endswith("94,78")
+    # Typed figures (Table 1 gives every realization directly) are marked in the phone's cards too,
+    # within the screen, and the legend says what the mark means.
+    marks = table.locator("tbody .typed")
+    assert marks.count() == 9
+    for index in range(marks.count()):
+        box = marks.nth(index).bounding_box()
+        assert box is not None and box["width"] > 0 and 0 <= box["x"] and box["x"] + box["width"] <= 360
+    assert "diketik manual" in page.locator(".typed-legend").inner_text()
 
 
 _LABEL_BOXES = """svg => [...svg.querySelectorAll('.period-label, .value, .band-label')].map(t => {
