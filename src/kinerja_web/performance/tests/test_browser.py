@@ -86,7 +86,7 @@ def test_on_a_phone_every_indicator_shows_its_score_without_scrolling_sideways(
     assert marks.count() == 9
     for index in range(marks.count()):
         box = marks.nth(index).bounding_box()
-        assert box is not None and box["width"] > 0 and 0 <= box["x"] and box["x"] + box["width"] <= 360
+        assert box is not None and box["width"] > 0 and box["x"] >= 0 and box["x"] + box["width"] <= 360
     assert "diketik manual" in page.locator(".typed-legend").inner_text()
 
 
