@@ -9,6 +9,7 @@ from collections import defaultdict
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from kinerja.ahp import analyse, parse_comparison
 from kinerja_web.audit.models import AuditEntry
@@ -107,6 +108,7 @@ def test_regenerating_keeps_edited_actions_and_adds_only_the_missing_ones(client
     assert not again.added and again.kept == 5
 
 
+@translation.override("en")
 def test_a_plan_needs_a_closed_round_of_the_enterprise(world):
     from django.core.exceptions import ValidationError
 

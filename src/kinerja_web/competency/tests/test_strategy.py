@@ -161,7 +161,7 @@ def test_a_frozen_framework_refuses_rules_and_judgments(client, world):
     page = client.get(url).content.decode()
     assert 'id="strategy-locked"' in page
     response = client.post(url, {f"area_{world.areas['Produksi'].pk}": [world.levers["training"].pk]})
-    assert response.status_code == 200 and "closed round" in response.content.decode()
+    assert response.status_code == 200 and "putaran yang sudah ditutup" in response.content.decode()
     assert list(world.levers["training"].areas.order_by("position")) == [
         world.areas["Manajemen"],
         world.areas["Produksi"],
@@ -174,7 +174,7 @@ def test_a_frozen_framework_refuses_rules_and_judgments(client, world):
             world, {(a, b): v for a, b, v in sw.JUDGMENTS} | {("training", "leadership"): "1"}, "Pakar Satu"
         ),
     )
-    assert response.status_code == 200 and "closed round" in response.content.decode()
+    assert response.status_code == 200 and "putaran yang sudah ditutup" in response.content.decode()
     judgment.refresh_from_db()
     assert judgment.judgments == before
     client.post(reverse("competency:lever_judgments_delete", args=[judgment.pk]))
