@@ -156,7 +156,13 @@ def require(allowed: bool) -> None:
 
 
 def get_or_404(queryset: QuerySet, pk: Any) -> Any:
-    """``queryset.get(pk=pk)`` or ``Http404`` (also for a malformed ``pk``)."""
+    """``queryset.get(pk=pk)`` or ``Http404`` (also for a malformed ``pk``: letters, 30 digits)."""
+    if not isinstance(pk, int):
+        from kinerja_web.formfields import parse_id
+
+        pk = parse_id(pk)
+        if pk is None:
+            raise Http404
     try:
         return queryset.get(pk=pk)
     except (queryset.model.DoesNotExist, ValueError, TypeError):

@@ -258,3 +258,8 @@ def test_a_worker_may_have_started_before_2000_but_not_in_year_1(client, site):
     assert form.fields["start_date"].clean("01/06/1995") == datetime.date(1995, 6, 1)
     with pytest.raises(ValidationError):
         form.fields["start_date"].clean("01/06/0001")
+
+
+def test_a_huge_program_number_in_the_new_framework_address_is_not_found(client, site):
+    assert client.get(reverse("frameworks:create"), {"program": HUGE}).status_code == 404
+    assert client.get(reverse("frameworks:create"), {"program": "abc"}).status_code == 404
