@@ -4,7 +4,8 @@
 part of the app and each idempotent: ``demo_framework`` (the program's competency framework
 from the Indonesian template with required levels per role), ``demo_rounds`` (assessment
 rounds of the Lojejer cluster with every source's ratings), ``demo_strategy`` (development
-plans and the later round's change). A part whose module does not exist yet is skipped.
+plans and the later round's change), ``demo_studies`` (facilitator1's purposive sample).
+A part whose module does not exist yet is skipped.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ PARTS = (
     "kinerja_web.competency.demo_framework",
     "kinerja_web.competency.demo_rounds",
     "kinerja_web.competency.demo_strategy",
+    "kinerja_web.competency.demo_studies",
 )
 
 

@@ -56,6 +56,20 @@ def test_facilitator_follows_links_through_the_demo_rounds_gaps_and_runs_a_study
         assert client.get(round_url).status_code == 404
 
 
+def test_demo_has_facilitator1s_study_with_its_funnel(client, demo):
+    study = Study.objects.get(name="Sampel purposif Lojejer")
+    counts = [step["count"] for step in study.funnel]
+    assert counts[0] >= counts[-1] == study.enterprises.count() and len(counts) == len(study.criteria) + 1
+    client.force_login(_user("facilitator1"))
+    listing = client.get(reverse("competency:study_list")).content.decode()
+    detail = reverse("competency:study_detail", args=[study.pk])
+    assert detail in listing
+    assert reverse("competency:study_csv", args=[study.pk]) in client.get(detail).content.decode()
+    client.force_login(_user("facilitator2"))
+    assert client.get(detail).status_code == 404
+    assert load_demo("test-password") and Study.objects.filter(name=study.name).count() == 1  # idempotent
+
+
 def test_owner_reaches_their_gaps_from_their_enterprise_page(client, demo):
     owner = _user("owner1")
     enterprise = owner.owned_enterprises.first()
