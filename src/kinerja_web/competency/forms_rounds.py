@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kinerja_web.competency.models import LEVELS, AssessmentRound, CompetencyFramework, Item
@@ -149,7 +150,7 @@ class WorkerLinkForm(forms.Form):
     worker = IdChoiceField(label=_("Worker"), queryset=Worker.objects.none())
     days = forms.TypedChoiceField(
         label=_("Valid for"),
-        choices=[(n, _("%(n)s days") % {"n": n}) for n in (1, 3, 7, 14, 30, 60, LINK_DAYS_MAX)],
+        choices=(),
         coerce=int,
         initial=LINK_DAYS_DEFAULT,
     )
@@ -157,6 +158,10 @@ class WorkerLinkForm(forms.Form):
     def __init__(self, *args: Any, workers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["worker"].queryset = workers
+        # Labelled here, in the language of the request (not once at import).
+        self.fields["days"].choices = [
+            (n, gettext("%(n)s days") % {"n": n}) for n in (1, 3, 7, 14, 30, 60, LINK_DAYS_MAX)
+        ]
 
 
 class EvidenceForm(forms.Form):

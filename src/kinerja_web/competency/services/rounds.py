@@ -451,7 +451,7 @@ def evidence_upload(
                 "type": content_type,
                 "size": upload.size,
                 "worker": worker.pk if worker else None,
-                "item": item.code if item else None,
+                "item": item.pk if item else None,
             },
         )
     except BaseException:

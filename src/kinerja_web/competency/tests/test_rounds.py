@@ -171,7 +171,7 @@ def test_a_round_ending_before_it_starts_is_refused_naming_the_field(site):
     assert "ends_on" in error.value.message_dict
 
 
-def test_closing_freezes_ratings_links_evidence_and_the_framework(site, tmp_path, settings):
+def test_closing_freezes_ratings_links_evidence_and_the_framework(english, site, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     item = site.items[0]
     services.ratings_save(
@@ -238,7 +238,7 @@ def test_a_facilitator_must_say_how_they_came_to_the_levels(site):
     assert not Rating.objects.exists()
 
 
-def test_a_duplicate_source_is_refused_by_the_constraint_with_a_message(site):
+def test_a_duplicate_source_is_refused_by_the_constraint_with_a_message(english, site):
     """A second facilitator's form, shown before the first saved, does not overwrite unseen."""
     m1, m2 = site.items[0], site.items[1]
     RatingFactory(

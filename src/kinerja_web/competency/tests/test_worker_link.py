@@ -77,12 +77,12 @@ def test_the_worker_answers_on_the_link_page_which_shows_nothing_else(client, si
     # Nothing but the form: no menu, no other worker, enterprise, round list or login link.
     for absent in ("site-nav", "Sutini", "Bu Ramis", "Rohmah", "/accounts/login/", "Asesmen", "Log out"):
         assert absent not in text, absent
-    assert page["Referrer-Policy"] == "no-referrer" and "no-store" in page["Cache-Control"]
+    assert page["Referrer-Policy"] == "same-origin" and "no-store" in page["Cache-Control"]
     p1, m1 = site.items[2], site.items[0]
     response = client.post(
         _url(link.token), {f"level_{p1.pk}": "4", f"level_{m1.pk}": "2", f"note_{p1.pk}": "tiap pagi"}
     )
-    assert response.status_code == 200 and "Thank you" in response.content.decode()
+    assert response.status_code == 200 and "Terima kasih" in response.content.decode()
     rows = {r.item.code: r for r in Rating.objects.all()}
     assert set(rows) == {"P1", "M1"}
     assert all(r.source == Source.SELF and r.method == Method.QUESTIONNAIRE for r in rows.values())
@@ -96,7 +96,7 @@ def test_a_second_open_shows_it_was_answered_and_allows_changing(client, site):
     p1 = site.items[2]
     client.post(_url(link.token), {f"level_{p1.pk}": "4"})
     again = client.get(_url(link.token)).content.decode()
-    assert "You answered on" in again
+    assert "Anda sudah menjawab pada" in again
     assert re.search(rf'name="level_{p1.pk}" value="4"[^>]*checked', again)
     client.post(_url(link.token), {"known": str(p1.pk), f"level_{p1.pk}": "5"})
     assert Rating.objects.get().level == 5
@@ -106,7 +106,7 @@ def test_an_expired_link_answers_410_with_a_plain_page(client, site):
     link = _link(site, expires_at=timezone.now() - datetime.timedelta(minutes=1))
     response = client.get(_url(link.token))
     text = response.content.decode()
-    assert response.status_code == 410 and "no longer valid" in text
+    assert response.status_code == 410 and "sudah tidak berlaku" in text
     for absent in ("Suparman", "UD Pramitha", "Menyadap", "site-nav"):
         assert absent not in text
     assert client.post(_url(link.token), {f"level_{site.items[0].pk}": "3"}).status_code == 410
