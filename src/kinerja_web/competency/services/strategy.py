@@ -216,7 +216,7 @@ def plan_generate(*, actor: Any, enterprise: Enterprise, round: AssessmentRound)
         action="competency.plan.create" if created else "competency.plan.regenerate",
         obj=plan,
         changes={
-            "round": round.name,
+            "round": round.pk,
             "added": [a.title for a in generation.added],
             "kept": generation.kept,
         },
