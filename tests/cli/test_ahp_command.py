@@ -230,7 +230,10 @@ def test_suggestions_are_written_out_in_words(tmp_path):
     result = invoke("ahp", write(tmp_path, INCONSISTENT_INPUT))
     assert result.exit_code == 0
     assert "Not consistent" in result.stdout
-    assert re.search(r"Change '\w+ vs \w+' from (1/)?\d to (1/)?\d: CR \d+\.\d\d -> \d+\.\d\d", result.stdout)
+    text = " ".join(result.stdout.split())  # Rich wraps long lines
+    change = r"Change '\w+ vs \w+' from (1/)?\d to (1/)?\d"
+    reversal = r"( \(reverses the preference: now \w+ over \w+\))?"
+    assert re.search(change + reversal + r": CR \d+\.\d\d -> \d+\.\d\d", text)
 
 
 def test_group_table_names_the_experts_and_the_consensus(tmp_path):

@@ -1,7 +1,9 @@
 """AHP: pairwise comparisons, priorities, consistency, and many matrices at once.
 
 ``parse_comparison`` turns raw input into a validated :class:`Comparison`; ``analyse``
-gives its weights, lambda_max, CI, CR and suggested revisions; ``batch_priorities`` computes
+gives its weights, lambda_max, CI, CR (five random-index tables, a fixed or Saaty's
+small-matrix threshold, the GCI for the geometric method), suggested revisions and the
+smallest sets of changes that make it consistent; ``batch_priorities`` computes
 thousands of complete matrices together with the same results. ``group_priorities``
 aggregates several experts (AIJ or AIP) with Goepel's consensus; ``evaluate_hierarchy``
 weights a KPI tree of any depth and ``kinerja.ahp.sensitivity.sensitivity`` shows how far
@@ -10,7 +12,12 @@ not re-exported here, where its name would hide the module).
 """
 
 from kinerja.ahp.batch import BatchResult, batch_priorities
-from kinerja.ahp.consistency import gci_threshold, geometric_consistency_index
+from kinerja.ahp.consistency import (
+    THRESHOLD_RULES,
+    gci_threshold,
+    geometric_consistency_index,
+    parse_custom_ri,
+)
 from kinerja.ahp.group import (
     Expert,
     ExpertResult,
@@ -28,10 +35,12 @@ from kinerja.ahp.hierarchy import (
 )
 from kinerja.ahp.parse import SAATY_VALUES, Comparison, comparison_from_weights, parse_comparison, parse_value
 from kinerja.ahp.priorities import (
+    LAMBDA_FORMULAS,
     METHODS,
     RI_TABLES,
     AhpResult,
     Suggestion,
+    SuggestionSet,
     analyse,
     priority_vector,
     random_index,
@@ -39,9 +48,11 @@ from kinerja.ahp.priorities import (
 from kinerja.ahp.sensitivity import WeightStability
 
 __all__ = [
+    "LAMBDA_FORMULAS",
     "METHODS",
     "RI_TABLES",
     "SAATY_VALUES",
+    "THRESHOLD_RULES",
     "AhpResult",
     "BatchResult",
     "Comparison",
@@ -52,6 +63,7 @@ __all__ = [
     "HierarchyResult",
     "NodeResult",
     "Suggestion",
+    "SuggestionSet",
     "WeightStability",
     "analyse",
     "batch_priorities",
@@ -62,6 +74,7 @@ __all__ = [
     "geometric_consistency_index",
     "group_priorities",
     "parse_comparison",
+    "parse_custom_ri",
     "parse_group",
     "parse_hierarchy",
     "parse_value",

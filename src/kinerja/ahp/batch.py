@@ -7,6 +7,7 @@ run the same code on a block of one, so a matrix gets the same figures alone or 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,6 +17,10 @@ from kinerja.ahp.eigen import perron
 from kinerja.errors import InputError
 
 METHODS = ("eigenvector", "geometric", "mean-normalized")
+
+#: How lambda_max is computed for the two approximations (the eigenvector has its eigenvalue):
+#: ``mean-ratio``, the mean of (A w)_i / w_i, and ``column-sums``, sum_j (column sum_j x w_j).
+LAMBDA_FORMULAS = ("mean-ratio", "column-sums")
 
 
 @dataclass(frozen=True, eq=False)
@@ -29,6 +34,7 @@ class BatchResult:
     method: str = "eigenvector"
     ri_table: str = "saaty"
     ri: float = 0.0
+    lambda_formula: str = "eigenvalue"
 
 
 def check_method(method: str) -> None:
@@ -37,7 +43,21 @@ def check_method(method: str) -> None:
         raise InputError("method", f"{method!r} is not a method; use one of {', '.join(METHODS)}")
 
 
-def weights_and_lambda(matrices: np.ndarray, method: str) -> tuple[np.ndarray, np.ndarray]:
+def check_lambda_formula(formula: str) -> None:
+    """Raise :class:`InputError` unless ``formula`` is one of :data:`LAMBDA_FORMULAS`."""
+    if formula not in LAMBDA_FORMULAS:
+        choices = ", ".join(LAMBDA_FORMULAS)
+        raise InputError("lambda_formula", f"{formula!r} is not a lambda_max formula; use one of {choices}")
+
+
+def lambda_formula_used(method: str, formula: str) -> str:
+    """The formula a result names: ``eigenvalue`` for the eigenvector, else ``formula``."""
+    return "eigenvalue" if method == "eigenvector" else formula
+
+
+def weights_and_lambda(
+    matrices: np.ndarray, method: str, lambda_formula: str = "mean-ratio"
+) -> tuple[np.ndarray, np.ndarray]:
     """Weights (N, n) and lambda_max (N,) of validated complete matrices (N, n, n).
 
     - ``eigenvector``: Saaty's principal right eigenvector; lambda_max its eigenvalue.
@@ -46,8 +66,11 @@ def weights_and_lambda(matrices: np.ndarray, method: str) -> tuple[np.ndarray, n
     - ``mean-normalized``: each column divided by its sum, then the mean of each row
       (Saaty 1980's approximation, used by most spreadsheets and Indonesian theses).
 
-    For the two approximations lambda_max is, as those works compute it, the mean of
-    ``(A w)_i / w_i``; for the eigenvector this equals the eigenvalue.
+    For the two approximations lambda_max is computed as the works that use them do, by
+    ``lambda_formula``: ``mean-ratio``, the mean of ``(A w)_i / w_i`` (the default), or
+    ``column-sums``, ``sum_j (sum_i a_ij) w_j`` (e.g. Teknomo's AHP tutorial, and most
+    Indonesian theses' spreadsheets). For the eigenvector both equal the eigenvalue
+    (``e^T A w = lambda e^T w``), which is what is computed.
     """
     if method == "eigenvector":
         return perron(matrices)
@@ -58,6 +81,8 @@ def weights_and_lambda(matrices: np.ndarray, method: str) -> tuple[np.ndarray, n
     else:
         normalized = matrices / matrices.sum(axis=1, keepdims=True)
         weights = normalized.mean(axis=2)
+    if lambda_formula == "column-sums":
+        return weights, np.einsum("kij,kj->k", matrices, weights)
     products = np.einsum("kij,kj->ki", matrices, weights)
     return weights, (products / weights).mean(axis=1)
 
@@ -79,26 +104,34 @@ def _check_matrices(matrices: object) -> np.ndarray:
 
 
 def batch_priorities(
-    matrices: np.ndarray, method: str = "eigenvector", ri_table: str = "saaty"
+    matrices: np.ndarray,
+    method: str = "eigenvector",
+    ri_table: str = "saaty",
+    *,
+    custom_ri: Mapping[object, object] | None = None,
+    lambda_formula: str = "mean-ratio",
 ) -> BatchResult:
     """Weights, lambda_max, CI and CR of N complete reciprocal matrices (N, n, n), all together.
 
     Equal to :func:`kinerja.ahp.analyse` of each matrix to 1e-9 (they share the code). Raises
     :class:`InputError` naming the first matrix (``matrices[17][2][0]``) that is not positive
-    and finite, or for a wrong shape, method or table.
+    and finite, or for a wrong shape, method, table or formula. ``custom_ri`` is the table of
+    ``ri_table="custom"`` (``{"3": 0.52, ...}``).
     """
     check_method(method)
     check_ri_table(ri_table)
+    check_lambda_formula(lambda_formula)
     array = _check_matrices(matrices)
     n = array.shape[1]
-    ri = random_index(n, ri_table)
+    ri = random_index(n, ri_table, custom_ri)
+    formula = lambda_formula_used(method, lambda_formula)
     if array.shape[0] == 0:
         empty = np.empty(0)
-        return BatchResult(np.empty((0, n)), empty, empty.copy(), empty.copy(), method, ri_table, ri)
+        return BatchResult(np.empty((0, n)), empty, empty.copy(), empty.copy(), method, ri_table, ri, formula)
     if n == 1:
         weights, lambdas = np.ones((array.shape[0], 1)), np.ones(array.shape[0])
     else:
-        weights, lambdas = weights_and_lambda(array, method)
+        weights, lambdas = weights_and_lambda(array, method, lambda_formula)
     ci = np.asarray(consistency_index(lambdas, n), dtype=np.float64)
     cr = ci / ri if ri > 0 else np.zeros_like(ci)
-    return BatchResult(weights, lambdas, ci, cr, method, ri_table, ri)
+    return BatchResult(weights, lambdas, ci, cr, method, ri_table, ri, formula)

@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from kinerja.ahp.consistency import parse_custom_ri
 from kinerja.ahp.parse import Comparison, comparison_from_weights, parse_comparison
 from kinerja.ahp.priorities import AhpResult, analyse
 from kinerja.errors import InputError, MatrixError
@@ -275,12 +276,16 @@ def group_priorities(
     aggregation: str = "judgments",
     method: str = "eigenvector",
     ri_table: str = "saaty",
-    threshold: float = 0.1,
+    threshold: float | str = 0.1,
+    custom_ri: Mapping[object, object] | None = None,
+    lambda_formula: str = "mean-ratio",
 ) -> GroupResult:
     """The group's weights by AIJ or AIP, each expert's weights and CR, and Goepel's consensus S*.
 
     Each expert's priorities use ``method`` (for an incomplete matrix, the engine's method
-    for gaps); the consensus is computed from them.
+    for gaps); the consensus is computed from them. ``ri_table``, ``custom_ri``,
+    ``threshold`` and ``lambda_formula`` are as in :func:`~kinerja.ahp.analyse`, for every
+    expert and the aggregate.
     """
     if aggregation not in AGGREGATIONS:
         raise InputError("aggregation", f"{aggregation!r} is not one of: {', '.join(AGGREGATIONS)}")
@@ -290,7 +295,15 @@ def group_priorities(
     for index, expert in enumerate(experts):
         if expert.comparison.criteria != names:
             raise MatrixError(f"experts[{index}].criteria", "must be the group's criteria, in its order")
-    options = {"method": method, "ri_table": ri_table, "threshold": threshold}
+    if ri_table == "custom":
+        custom_ri = parse_custom_ri(custom_ri, (len(names),))
+    options = {
+        "method": method,
+        "ri_table": ri_table,
+        "threshold": threshold,
+        "custom_ri": custom_ri,
+        "lambda_formula": lambda_formula,
+    }
     own = [
         _analyse(expert.comparison, options, f"experts[{index}].", suggest=False)
         for index, expert in enumerate(experts)

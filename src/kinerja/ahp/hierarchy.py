@@ -36,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from kinerja.ahp.consistency import parse_custom_ri
 from kinerja.ahp.parse import Comparison, parse_comparison
 from kinerja.ahp.priorities import AhpResult, analyse
 from kinerja.errors import InputError
@@ -119,7 +120,7 @@ class HierarchyResult:
     nodes: tuple[NodeResult, ...]
     method: str
     ri_table: str
-    threshold: float
+    threshold: float | str
 
     @property
     def root(self) -> NodeResult:
@@ -265,10 +266,25 @@ def evaluate_hierarchy(
     *,
     method: str = "eigenvector",
     ri_table: str = "saaty",
-    threshold: float = 0.1,
+    threshold: float | str = 0.1,
+    custom_ri: Mapping[object, object] | None = None,
+    lambda_formula: str = "mean-ratio",
 ) -> HierarchyResult:
-    """Analyse every node's judgments and compose global weights down the paths."""
-    options = {"method": method, "ri_table": ri_table, "threshold": threshold}
+    """Analyse every node's judgments and compose global weights down the paths.
+
+    ``ri_table``, ``custom_ri`` (one table for the whole tree, every judged node's size
+    present: errors at ``ri.7``), ``threshold`` and ``lambda_formula`` are as in
+    :func:`~kinerja.ahp.analyse`.
+    """
+    if ri_table == "custom":
+        custom_ri = parse_custom_ri(custom_ri, _judged_sizes(root))
+    options = {
+        "method": method,
+        "ri_table": ri_table,
+        "threshold": threshold,
+        "custom_ri": custom_ri,
+        "lambda_formula": lambda_formula,
+    }
     results: list[NodeResult] = []
 
     def visit(node: HierarchyNode, path: Path, local: float, global_: float, where: str) -> None:
@@ -307,3 +323,11 @@ def evaluate_hierarchy(
 
     visit(root, (root.name,), 1.0, 1.0, "")
     return HierarchyResult(nodes=tuple(results), method=method, ri_table=ri_table, threshold=threshold)
+
+
+def _judged_sizes(node: HierarchyNode) -> set[int]:
+    """The sizes of every comparison in the tree (the random indices a custom table must hold)."""
+    sizes = {node.comparison.n} if node.comparison is not None else set()
+    for child in node.children:
+        sizes |= _judged_sizes(child)
+    return sizes

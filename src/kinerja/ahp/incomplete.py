@@ -47,16 +47,21 @@ def llsm_weights(matrices: np.ndarray) -> np.ndarray:
     return w / w.sum(axis=1, keepdims=True)
 
 
-def incomplete_priorities(matrices: np.ndarray, method: str) -> tuple[np.ndarray, np.ndarray, str]:
+def incomplete_priorities(
+    matrices: np.ndarray, method: str, lambda_formula: str = "mean-ratio"
+) -> tuple[np.ndarray, np.ndarray, str]:
     """Weights (N, n), lambda_max (N,) and the name of the method used for incomplete input.
 
-    The geometric method uses log least squares (``llsm``); the eigenvector and
-    mean-normalized methods use Harker's (``harker``), since column normalisation needs
-    every entry.
+    The geometric method uses log least squares (``llsm``), its lambda_max by
+    ``lambda_formula`` on Harker's matrix (``column-sums``: ``sum_j (sum_i c_ij) w_j``); the
+    eigenvector and mean-normalized methods use Harker's (``harker``) eigenvalue, since
+    column normalisation needs every entry.
     """
     harker = harker_matrices(matrices)
     if method == "geometric":
         weights = llsm_weights(matrices)
+        if lambda_formula == "column-sums":
+            return weights, np.einsum("kij,kj->k", harker, weights), "llsm"
         products = np.einsum("kij,kj->ki", harker, weights)
         return weights, (products / weights).mean(axis=1), "llsm"
     weights, lambdas = perron(harker, start=llsm_weights(matrices))
