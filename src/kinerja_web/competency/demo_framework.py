@@ -4,7 +4,8 @@ The template (``defaults.py``) gives the paper's areas with coconut-sugar produc
 five anchored levels per item, the required levels of the four default worker roles and the
 six levers with the areas each addresses. Idempotent: a second run finds the framework by its
 name and version 1 and changes nothing (a later round may have frozen it). Sets
-``ctx.competency_framework`` for the rounds and strategy parts of the demo.
+``ctx.competency_framework`` for the rounds and strategy parts of the demo. The English
+template is loaded beside it as a second framework that no round uses (so it stays editable).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from django.utils import translation
 
+from kinerja_web.competency import defaults
 from kinerja_web.competency.models import CompetencyFramework
 from kinerja_web.competency.services.framework import framework_create
 
@@ -31,6 +33,16 @@ def load(ctx: Any) -> CompetencyFramework:
                 from_template=True,
                 actor=ctx.users["admin"],
             )
+    # The template in English too, unused by any round: editable, to show both languages.
+    english_name = defaults.text(defaults.NAME, "en")
+    if not CompetencyFramework.objects.filter(program=ctx.program, name=english_name, version=1).exists():
+        framework_create(
+            program=ctx.program,
+            name=english_name,
+            language=CompetencyFramework.Language.ENGLISH,
+            from_template=True,
+            actor=ctx.users["admin"],
+        )
     ctx.competency_framework = framework
     ctx.notes.append(
         f"Competency framework: {framework.name} ({framework.items.count()} items, "

@@ -678,9 +678,13 @@ def role_delete(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Role deleted."))
         return redirect(back)
+    workers = role.workers.count()
     context = {
         "object": role,
         "question": _("Delete the role “%(name)s”?") % {"name": role.name},
+        "blocked": _("%(count)s worker(s) hold this role: give them another role first.") % {"count": workers}
+        if workers
+        else "",
         "cancel": back,
     }
     return render(request, "competency/framework/confirm_delete.html", context)

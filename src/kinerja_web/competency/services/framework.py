@@ -462,7 +462,7 @@ def item_add(*, area: Area, code: str, name: str, kind: str, actor: Any, descrip
         actor=actor,
         action="competency.item.create",
         obj=item,
-        changes={**snapshot(item, ITEM_FIELDS), "area": area.name},
+        changes=snapshot(item, (*ITEM_FIELDS, "area")),
         program=framework.program,
     )
     return item
