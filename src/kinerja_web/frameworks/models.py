@@ -53,7 +53,11 @@ class Method(models.TextChoices):
 
 
 class RiTable(models.TextChoices):
-    SAATY = "saaty", _("Saaty")
+    """Random-index tables of ``kinerja.ahp.consistency`` (all but ``custom``, which needs its values)."""
+
+    SAATY = "saaty", _("Saaty (most papers: 0.58 at n = 3)")
+    SAATY_2005 = "saaty-2005", _("Saaty (2005, ANP book p. 31: 0.52 at n = 3)")
+    DONEGAN_DODD = "donegan-dodd", _("Donegan & Dodd (1991)")
     ALONSO_LAMATA = "alonso-lamata", _("Alonso & Lamata (2006)")
 
 
