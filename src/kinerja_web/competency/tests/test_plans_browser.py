@@ -64,7 +64,7 @@ def test_owner_makes_a_plan_marks_an_action_done_and_sees_the_change(
     ).click()
     page.wait_for_url(f"**{reverse('competency:monitoring_enterprise', args=[enterprise.pk])}")
     assert page_is_narrow_enough(page)
-    manajemen = page.locator("tr[data-area='Manajemen'] td.change").inner_text()
+    manajemen = page.locator("li[data-area='Manajemen'] .change").inner_text()
     assert manajemen == "+0,75"
     assert "+7,75" in page.locator("#kpi-total").inner_text()
     assert "15,00" in page.locator("#turnover").inner_text()
