@@ -8,6 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils import formats
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kinerja_web.formfields import (
@@ -150,7 +152,7 @@ class TargetsForm(forms.Form):
                     stored.manual_actual if stored else None, line.is_money
                 )
             if setter:
-                self.fields[f"realization_{line.node_id}"] = _decimal_field(_("Realization given (%)"))
+                self.fields[f"realization_{line.node_id}"] = _realization_field(_("Realization given (%)"))
                 self.initial[f"realization_{line.node_id}"] = _initial(
                     stored.manual_realization if stored else None, False
                 )
@@ -205,7 +207,25 @@ def _money_field(label: Any) -> forms.Field:
 
 
 def _decimal_field(label: Any) -> forms.Field:
-    return LocalizedDecimalField(label=label, required=False, min_value=Decimal(0))
+    # Four decimals are stored (Target.target and manual_actual: 20 digits, 4 after the mark).
+    return LocalizedDecimalField(label=label, required=False, min_value=Decimal(0), decimal_places=4)
+
+
+#: The largest realization a person may give, in percent: the column holds 8 digits before the
+#: mark, and a realization of ten thousand times the target is a typing error.
+REALIZATION_MAX = Decimal(1_000_000)
+
+
+def _realization_field(label: Any) -> forms.Field:
+    limit = formats.number_format(REALIZATION_MAX, use_l10n=True, force_grouping=True)
+    return LocalizedDecimalField(
+        label=label,
+        required=False,
+        min_value=Decimal(0),
+        max_value=REALIZATION_MAX,
+        decimal_places=4,
+        error_messages={"max_value": gettext("A realization is at most %(limit)s percent.") % {"limit": limit}},
+    )
 
 
 def _initial(value: Decimal | None, money: bool) -> Any:

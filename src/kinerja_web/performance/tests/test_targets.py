@@ -105,3 +105,33 @@ def test_the_form_names_the_row_of_a_bad_target(client, paper_world):
     response = client.post(url, {f"target_{rotation.pk}": "0"})
     assert response.status_code == 200
     assert "Row 4 (Work rotation): the target must be greater than 0" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("typed", "problem"),
+    [
+        ("123456789012345", "1.000.000"),  # past what the column holds: refused, not a database error
+        ("99,123456", "4"),  # more decimals than are stored
+    ],
+)
+def test_a_given_realization_past_what_is_stored_is_refused_on_its_field(client, paper_world, typed, problem):
+    rotation = _node(paper_world, "Work rotation")
+    client.force_login(paper_world.facilitator)
+    url = reverse("performance:targets", args=[paper_world.enterprise.pk, paper_world.period.pk])
+    client.cookies["django_language"] = "id"
+    page = client.get(url)
+    data = {}
+    for field, value in page.context["form"].initial.items():
+        data[field] = page.context["form"].fields[field].prepare_value(value) if value is not None else ""
+    data[f"realization_{rotation.pk}"] = typed
+    before = list(
+        Target.objects.filter(scorecard=paper_world.scorecard).values_list("manual_realization", flat=True)
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["form"].errors[f"realization_{rotation.pk}"]
+    assert any(problem in error for error in errors), errors
+    after = list(
+        Target.objects.filter(scorecard=paper_world.scorecard).values_list("manual_realization", flat=True)
+    )
+    assert after == before
