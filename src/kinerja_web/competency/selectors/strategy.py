@@ -22,6 +22,7 @@ from django.db.models import Q, QuerySet
 
 from kinerja.ahp import analyse, parse_comparison
 from kinerja.competency import area_gaps_by, assess
+from kinerja.errors import InputError
 from kinerja_web import access
 from kinerja_web.competency.models import (
     Area,
@@ -137,7 +138,7 @@ def lever_weights(framework: CompetencyFramework, levers: list[Lever] | None = N
         data = framework_input(framework)
         data["people"], data["ratings"] = [], []
         result = assess(data)
-    except Exception as error:
+    except InputError as error:  # a stored set the core refuses: said on the page, never a 500
         return LeverWeights(
             [(lever, 0.0) for lever in levers], basis, None, None, experts, problem=_problem(error)
         )
@@ -170,7 +171,7 @@ def _expert_row(levers: list[Lever], judgment: LeverJudgment) -> ExpertRow:
         return ExpertRow(judgment, None, None)
     try:
         result = analyse(parse_comparison({"criteria": codes, "judgments": [list(e) for e in entries]}))
-    except Exception as error:
+    except InputError as error:
         return ExpertRow(judgment, None, None, _problem(error))
     return ExpertRow(judgment, float(result.cr), bool(result.consistent))
 

@@ -180,3 +180,18 @@ def test_a_frozen_framework_refuses_rules_and_judgments(client, world):
     client.post(reverse("competency:lever_judgments_delete", args=[judgment.pk]))
     assert LeverJudgment.objects.filter(pk=judgment.pk).exists()
     assert not AuditEntry.objects.filter(action__startswith="competency.lever_judgment").exists()
+
+
+def test_a_stored_set_the_core_refuses_is_said_on_the_page_not_a_server_error(client, world):
+    # Judgments naming one pair only leave two levers never compared: the core refuses them.
+    LeverJudgment.objects.create(
+        framework=world.framework, expert_name="Pakar Tiga", judgments=[["training", "leadership", "3"]]
+    )
+    LeverJudgment.objects.filter(expert_name="Pakar Satu").delete()
+    client.force_login(world.admin)
+    response = client.get(reverse("competency:strategy", args=[world.framework.pk]))
+    assert response.status_code == 200
+    weights = response.context["weights"]
+    assert weights.problem and weights.experts[0].problem and "never compared" in weights.problem
+    text = response.content.decode()
+    assert 'class="errorlist" role="alert"' in text and "lever-weight\"" not in text
