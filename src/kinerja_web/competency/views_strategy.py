@@ -15,6 +15,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -30,7 +31,7 @@ from kinerja_web.competency.forms_strategy import (
     RulesForm,
     action_initial,
 )
-from kinerja_web.competency.models import AssessmentRound
+from kinerja_web.competency.models import AssessmentRound, PlanAction
 from kinerja_web.competency.selectors import monitoring as mon
 from kinerja_web.competency.selectors import strategy as sel
 from kinerja_web.competency.services import strategy as services
@@ -236,7 +237,14 @@ def lever_judgments_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
     """The development plans of the enterprises the user sees, and where to make one."""
-    plans = list(sel.visible_plans(request.user).order_by("enterprise__name", "-round__starts_on"))
+    plans = list(
+        sel.visible_plans(request.user)
+        .annotate(
+            action_count=Count("actions"),
+            done_count=Count("actions", filter=Q(actions__status=PlanAction.Status.DONE)),
+        )
+        .order_by("enterprise__name", "-round__starts_on")
+    )
     enterprises = list(
         access.visible_enterprises(request.user).select_related("cluster").order_by("cluster__name", "name")
     )
