@@ -71,6 +71,15 @@ def test_suggestions_can_be_switched_off():
     assert analyse(parse_comparison(INCONSISTENT), suggest=False).suggestions == ()
 
 
+def test_the_set_search_can_be_left_out_keeping_single_suggestions():
+    # The web's framework pages show single suggestions only; the set search is their latency.
+    comparison = parse_comparison(INCONSISTENT)
+    full, light = analyse(comparison), analyse(comparison, search_sets=False)
+    assert light.suggestions == full.suggestions
+    assert light.suggestion_sets == ()
+    assert light.cr == full.cr and not light.consistent
+
+
 def test_incomplete_comparison_only_gets_suggestions_on_given_judgments():
     data = {
         "criteria": ["A", "B", "C", "D"],

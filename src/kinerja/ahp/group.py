@@ -279,6 +279,7 @@ def group_priorities(
     threshold: float | str = 0.1,
     custom_ri: Mapping[object, object] | None = None,
     lambda_formula: str = "mean-ratio",
+    search_sets: bool = True,
 ) -> GroupResult:
     """The group's weights by AIJ or AIP, each expert's weights and CR, and Goepel's consensus S*.
 
@@ -310,10 +311,10 @@ def group_priorities(
     ]
     vectors = np.stack([result.weights for result in own])
     if aggregation == "judgments":
-        aggregate = _analyse(aggregate_judgments(experts), options, "")
+        aggregate = _analyse(aggregate_judgments(experts), options, "", search_sets=search_sets)
     else:
         combined = aggregate_priorities(vectors, np.array([expert.weight for expert in experts]))
-        aggregate = _analyse(comparison_from_weights(names, combined), options, "")
+        aggregate = _analyse(comparison_from_weights(names, combined), options, "", search_sets=search_sets)
     return GroupResult(
         aggregate=aggregate,
         experts=tuple(
@@ -332,10 +333,15 @@ def group_priorities(
 
 
 def _analyse(
-    comparison: Comparison, options: dict[str, Any], where: str, *, suggest: bool = True
+    comparison: Comparison,
+    options: dict[str, Any],
+    where: str,
+    *,
+    suggest: bool = True,
+    search_sets: bool = True,
 ) -> AhpResult:
     """:func:`analyse`, its errors placed within the group input."""
     try:
-        return analyse(comparison, **options, suggest=suggest)
+        return analyse(comparison, **options, suggest=suggest, search_sets=search_sets)
     except InputError as error:
         raise type(error)(f"{where}{error.where}", error.problem) from None

@@ -150,10 +150,14 @@ def analyse(
     ri_table: str = "saaty",
     threshold: float | str = 0.1,
     suggest: bool = True,
+    search_sets: bool = True,
     custom_ri: Mapping[object, object] | None = None,
     lambda_formula: str = "mean-ratio",
 ) -> AhpResult:
     """Weights, lambda_max, CI, RI, CR and (when inconsistent) suggested revisions.
+
+    ``search_sets=False`` skips the search for sets of changes (hundreds of milliseconds at
+    n = 9) where only single suggestions are shown, as on the web's framework pages.
 
     ``threshold`` is a CR limit (0.1) or ``"saaty-n"``; ``custom_ri`` is the table of
     ``ri_table="custom"`` (``{"3": 0.52, ...}``, errors at ``ri.7``). An inconsistent result
@@ -202,7 +206,8 @@ def analyse(
         )
         current = gci if gci is not None else cr
         suggestions = suggest_revisions(comparison.criteria, matrix, scoring, current)
-        search = suggestion_sets(comparison.criteria, matrix, scoring, weights)
+        if search_sets:
+            search = suggestion_sets(comparison.criteria, matrix, scoring, weights)
     return AhpResult(
         criteria=comparison.criteria,
         weights=weights,
