@@ -233,7 +233,10 @@ ID: dict[str, str | tuple[str, ...]] = {
     ),
     "%(user)s was not locked out.": "%(user)s tidak sedang terkunci.",
     "Locked out": "Terkunci",
-    "After %(limit)s wrong password from one address, that address cannot log in with the username for a while; the owner can still log in from elsewhere.": (
+    (
+        "After %(limit)s wrong password from one address, that address cannot log in with the username "
+        "for a while; the owner can still log in from elsewhere."
+    ): (
         "Setelah %(limit)s kata sandi salah dari satu alamat, alamat itu tidak dapat masuk dengan "
         "nama pengguna tersebut untuk sementara; pemiliknya tetap dapat masuk dari tempat lain."
     ),
@@ -292,7 +295,6 @@ ID: dict[str, str | tuple[str, ...]] = {
     "removed the raw material %(object)s": "menghapus bahan baku %(object)s",
     "logged the innovation %(object)s": "mencatat inovasi %(object)s",
     "removed the innovation %(object)s": "menghapus inovasi %(object)s",
-    "created": "dibuat",
     "changed": "diubah",
     "deleted": "dihapus",
     "moved": "dipindahkan",
@@ -310,8 +312,6 @@ ID: dict[str, str | tuple[str, ...]] = {
     "framework": "kerangka",
     "period": "periode",
     "roles": "peran",
-    "clusters": "klaster",
-    "enterprises": "usaha",
     "rating bands": "rentang predikat",
     "reset": "diatur ulang",
 }

@@ -224,7 +224,9 @@ def _realization_field(label: Any) -> forms.Field:
         min_value=Decimal(0),
         max_value=REALIZATION_MAX,
         decimal_places=4,
-        error_messages={"max_value": gettext("A realization is at most %(limit)s percent.") % {"limit": limit}},
+        error_messages={
+            "max_value": gettext("A realization is at most %(limit)s percent.") % {"limit": limit}
+        },
     )
 
 
