@@ -194,4 +194,4 @@ def test_a_stored_set_the_core_refuses_is_said_on_the_page_not_a_server_error(cl
     weights = response.context["weights"]
     assert weights.problem and weights.experts[0].problem and "never compared" in weights.problem
     text = response.content.decode()
-    assert 'class="errorlist" role="alert"' in text and "lever-weight\"" not in text
+    assert 'class="errorlist" role="alert"' in text and 'lever-weight"' not in text
