@@ -33,6 +33,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kinerja_web.audit.models import AuditEntry
+from kinerja_web.formfields import ID_MAX
 
 #: What each action did, as a sentence: ``%(object)s`` is the object's name.
 ACTIONS: dict[str, Any] = {
@@ -220,6 +221,16 @@ def _is_pair(value: Any) -> bool:
     )
 
 
+def _looks_like_id(value: Any) -> bool:
+    """Whether a stored value can be an object id (an entry may hold a name where an id was expected:
+    it is then shown as written, never looked up, so an odd entry cannot break the page)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return 0 < value <= ID_MAX
+    return isinstance(value, str) and value.isascii() and value.isdigit() and 0 < int(value) <= ID_MAX
+
+
 def _related_names(entries: Sequence[AuditEntry]) -> dict[tuple[str, str], dict[Any, str]]:
     """For every (object type, field) that is a foreign key, the names of the ids on this page."""
     wanted: dict[tuple[type[models.Model], tuple[str, str]], set[Any]] = defaultdict(set)
@@ -230,7 +241,7 @@ def _related_names(entries: Sequence[AuditEntry]) -> dict[tuple[str, str], dict[
             if found is None or not found.is_relation or found.many_to_many:
                 continue
             values = change if _is_pair(change) else [change]
-            ids = {value for value in values if isinstance(value, (int, str)) and value != ""}
+            ids = {value for value in values if _looks_like_id(value)}
             wanted[(found.related_model, (entry.object_type, key))] |= ids
     names: dict[tuple[str, str], dict[Any, str]] = defaultdict(dict)
     by_model: dict[type[models.Model], set[Any]] = defaultdict(set)

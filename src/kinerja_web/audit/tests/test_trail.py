@@ -89,3 +89,19 @@ def test_an_action_without_a_sentence_is_still_said_in_words():
     assert action_choices(["competency.item.create"]) == [
         ("competency.item.create", "Competency item: created")
     ]
+
+
+@pytest.mark.parametrize("odd", ["Asesmen awal 2026", "99999999999999999999999999999", -4, True, "١٢"])
+def test_an_entry_holding_a_name_where_an_id_was_expected_is_shown_as_written(client, world, odd):
+    # A service that recorded a worker's cluster by name, or a mistyped id, must not break the trail.
+    with transaction.atomic():
+        record(
+            actor=world.admin_a,
+            action="enterprise.update",
+            obj=world.enterprise_a1,
+            changes={"cluster": [odd, world.cluster_a1.pk], "owner": odd},
+        )
+    client.force_login(world.admin_a)
+    response = client.get(reverse("audit:entry_list"))
+    assert response.status_code == 200
+    assert world.cluster_a1.name in response.content.decode()
