@@ -4,7 +4,7 @@ competency framework (``demo_framework``).
 - "Asesmen awal 2026" (5 January - 27 February 2026), CLOSED by facilitator1: every worker of
   the cluster's enterprises rated by all three sources, as the paper triangulates: their own
   questionnaire (``self``), the owner, and the facilitator by observation or interview. Levels
-  are drawn (seeded ``ctx.rng``) around each worker's required level, the worker's own a little
+  are drawn (seeded with ``RATINGS_SEED``) around each worker's required level, the worker's own a little
   higher on average and the facilitator's a little lower, as self-assessments usually run. One
   item is set apart to be flagged for discussion (self 5, owner 4, facilitator 2, with notes).
   One worker link expired unanswered, one was answered.
@@ -24,6 +24,7 @@ Sets ``ctx.competency_rounds`` (``{"initial": round, "follow_up": round}``) for 
 from __future__ import annotations
 
 import datetime
+import random
 from typing import Any
 
 from django.utils import timezone
@@ -45,6 +46,10 @@ from kinerja_web.competency.selectors.rounds import round_workers
 INITIAL = ("Asesmen awal 2026", datetime.date(2026, 1, 5), datetime.date(2026, 2, 27))
 FOLLOW_UP = ("Asesmen lanjutan 2026", datetime.date(2026, 7, 1), datetime.date(2026, 8, 31))
 DEFAULT_REQUIRED = 3
+
+
+#: The seed of the demo's ratings (the same levels on every run).
+RATINGS_SEED = "kinerja-demo-competency-ratings"
 
 
 def _at(day: datetime.date, hour: int = 9) -> datetime.datetime:
@@ -121,7 +126,9 @@ def load(ctx: Any) -> dict[str, AssessmentRound] | None:
     framework = getattr(ctx, "competency_framework", None)
     if framework is None:
         return None
-    rng = ctx.rng
+    # Its own seeded generator: earlier demo steps draw from ctx.rng only when they create
+    # something, so ctx.rng's state differs on a second run and the levels would be redrawn.
+    rng = random.Random(RATINGS_SEED)
     cluster = ctx.clusters["lojejer"]
     facilitator = ctx.users["facilitator1"]
     enterprises = list(cluster.enterprises.select_related("owner").order_by("name", "pk"))

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from kinerja_web.audit.models import AuditEntry
-from kinerja_web.competency.models import AssessmentRound, DevelopmentPlan, PlanAction
+from kinerja_web.competency.models import AssessmentRound, DevelopmentPlan, PlanAction, Rating
 from kinerja_web.competency.selectors import strategy as sel
 from kinerja_web.programs.demo import load_demo
 
@@ -48,12 +48,14 @@ def test_a_plan_per_lojejer_enterprise_with_actions_done_and_the_same_after_a_se
     assert weights.basis == "judgments" and weights.cr < 0.1 and len(weights.rows) == 6
     # A second load changes nothing of the strategy.
     actions = sorted(PlanAction.objects.values_list("pk", "status", "cost", "title"))
+    ratings = sorted(Rating.objects.values_list("pk", "level", "source", "note"))
     audit = AuditEntry.objects.filter(action__startswith="competency.").exclude(
         action__startswith="competency.rat"
     )
     count = audit.count()
     load_demo("test-password")
     assert sorted(PlanAction.objects.values_list("pk", "status", "cost", "title")) == actions
+    assert sorted(Rating.objects.values_list("pk", "level", "source", "note")) == ratings  # not redrawn
     assert AuditEntry.objects.filter(pk__in=audit.values("pk")).count() == count
     assert (
         not AuditEntry.objects.filter(action__in=["competency.plan.create", "competency.plan.regenerate"])
