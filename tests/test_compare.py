@@ -94,7 +94,7 @@ def test_zero_to_zero_is_no_change():
         (["Q1", "Q2"], {"A": [1, 2, 3]}, 'series["A"]'),
         (["Q1", "Q2"], {"A": 5}, 'series["A"]'),
         (["Q1", "Q2"], {"Turnover": [1, "2"]}, 'series["Turnover"][1]'),
-        (["Q1", "Q2"], {"Turnover": [1, None]}, 'series["Turnover"][1]'),
+        (["Q1", "Q2"], {"Turnover": [1, {}]}, 'series["Turnover"][1]'),
         (["Q1", "Q2"], {"Turnover": [True, 2]}, 'series["Turnover"][0]'),
         (["Q1", "Q2"], {"Turnover": [1, float("nan")]}, 'series["Turnover"][1]'),
         (["Q1", "Q2"], {"Turnover": [float("inf"), 1]}, 'series["Turnover"][0]'),
@@ -186,3 +186,47 @@ def test_any_malformed_comparison_is_an_input_error_or_a_finite_result(periods, 
     except InputError:
         return
     json.dumps(result.as_dict(), allow_nan=False)
+
+
+# --- values not measured (null, the paper's "-") --------------------------------------------
+
+
+def test_table6_row_not_measured_in_the_first_period_gives_31_46_on_base_later():
+    # Manggala et al. (2022), IOSR-JBM 24(9), Table 6 (the micro enterprise): "adjusting the
+    # attendance of non-permanent employees" is "-", 3.29, 4.80 in the three month quarters;
+    # on the paper's base (new - old) / new: (4.80 - 3.29) / 4.80 = 31.458 %.
+    result = compare_series(
+        ["Q1", "Q2", "Q3"],
+        {"Adjusting the attendance of non-permanent employees": [None, 3.29, 4.80]},
+        base="later",
+    )
+    series = result.series[0]
+    assert series.values == (None, 3.29, 4.8)
+    assert series.steps[0].change_pct is None
+    assert series.steps[0].old is None
+    assert series.steps[1].change_pct == pytest.approx(31.458333333, abs=1e-8)
+    assert round(series.average_pct, 2) == 31.46
+    assert round(series.overall_pct, 2) == 31.46
+    assert result.warnings == ()
+
+
+def test_a_null_in_the_middle_leaves_both_steps_out_and_overall_uses_first_and_last_present():
+    result = compare_series(["Q1", "Q2", "Q3", "Q4"], {"A": [100, None, 150, 200]})
+    series = result.series[0]
+    assert [step.change_pct for step in series.steps] == [None, None, pytest.approx(100 / 3)]
+    assert series.average_pct == pytest.approx(100 / 3)
+    assert series.overall_pct == pytest.approx(100.0)
+
+
+def test_a_null_last_value_compares_the_last_present_with_the_first():
+    series = compare_series(["Q1", "Q2", "Q3"], {"A": [100, 120, None]}).series[0]
+    assert series.overall_pct == pytest.approx(20.0)
+    assert series.average_pct == pytest.approx(20.0)
+
+
+def test_a_series_with_one_value_has_no_average_and_no_overall_and_says_why():
+    result = compare_series(["Q1", "Q2", "Q3"], {"A": [None, 5, None]})
+    series = result.series[0]
+    assert series.average_pct is None and series.overall_pct is None
+    assert any("no two consecutive periods" in w for w in result.warnings)
+    assert any("fewer than two periods" in w for w in result.warnings)

@@ -12,6 +12,14 @@ For positive values the two are tied: later = previous / (1 + previous / 100).
 Per series: each step's change, ``average_pct`` (the mean of the steps, as the paper's
 "average increase per quarter") and ``overall_pct`` (last period against the first).
 
+A value may be ``None`` (JSON ``null``): the indicator was not measured in that period, as the
+paper's "-" (Manggala et al. 2022: the micro enterprise's temporary-worker attendance adjustment
+and work rotation begin in the second month quarter). A step touching it is left out
+(``change_pct`` ``None``, no warning: nothing is undefined), ``average_pct`` is the mean of the
+steps that remain, and ``overall_pct`` compares the last value that exists with the first that
+exists. The paper's Table 6 row "adjusting the attendance of non-permanent employees": -, 3.29,
+4.80 gives (4.80 - 3.29) / 4.80 = 31.46 % on base later, for the one step and overall.
+
 A zero denominator is legitimate data (a score of 0 in some quarter), so it is not an
 error: that change is ``null`` with a warning naming the place (``series["Turnover"][1]``),
 and so is an average over such a step; a step from 0 to 0 is no change, 0 %. Everything
@@ -44,8 +52,8 @@ class Step:
 
     from_period: str
     to_period: str
-    old: int | float
-    new: int | float
+    old: int | float | None
+    new: int | float | None
     change_pct: float | None
 
     def as_dict(self) -> dict[str, object]:
@@ -63,7 +71,7 @@ class SeriesComparison:
     """One series: its values, its steps, their mean and the last-against-first change."""
 
     name: str
-    values: tuple[int | float, ...]
+    values: tuple[int | float | None, ...]
     steps: tuple[Step, ...]
     average_pct: float | None
     overall_pct: float | None
@@ -101,7 +109,8 @@ def compare_series(
 ) -> Comparison:
     """Compare each series across ``periods`` on ``base`` (``previous`` or ``later``).
 
-    ``periods``: at least two distinct names. ``series``: name to one finite number per period.
+    ``periods``: at least two distinct names. ``series``: name to one finite number per period,
+    or ``None`` where the series was not measured (see the module's docstring).
     """
     if base not in BASES:
         raise InputError("base", f"unknown base {base!r}; use previous or later")
@@ -154,43 +163,52 @@ def _change(old: Fraction, new: Fraction, base: str) -> Fraction | None:
 
 
 def _compare_one(
-    name: str, periods: tuple[str, ...], values: list[Fraction], base: str, where: str, warnings: list[str]
+    name: str,
+    periods: tuple[str, ...],
+    values: list[Fraction | None],
+    base: str,
+    where: str,
+    warnings: list[str],
 ) -> SeriesComparison:
     steps = []
     changes: list[Fraction | None] = []
     for index in range(1, len(values)):
-        change = _change(values[index - 1], values[index], base)
-        if change is None:
-            zero = index - 1 if base == "previous" else index
-            warnings.append(
-                f"{where}[{zero}]: the value of {periods[zero]} is 0, so the change from "
-                f"{periods[index - 1]} to {periods[index]} on base {base} is undefined (null)"
-            )
-        elif (values[index - 1] if base == "previous" else values[index]) < 0:
-            warnings.append(
-                f"{where}[{index - 1 if base == 'previous' else index}]: a negative base value; "
-                "the sign of a percentage change against it is not the direction of the change"
-            )
-        changes.append(change)
-        steps.append(
-            Step(
-                periods[index - 1],
-                periods[index],
-                _plain(values[index - 1]),
-                _plain(values[index]),
-                _float(change),
-            )
-        )
+        old, new = values[index - 1], values[index]
+        change = None
+        if old is not None and new is not None:
+            change = _change(old, new, base)
+            if change is None:
+                zero = index - 1 if base == "previous" else index
+                warnings.append(
+                    f"{where}[{zero}]: the value of {periods[zero]} is 0, so the change from "
+                    f"{periods[index - 1]} to {periods[index]} on base {base} is undefined (null)"
+                )
+            elif (old if base == "previous" else new) < 0:
+                warnings.append(
+                    f"{where}[{index - 1 if base == 'previous' else index}]: a negative base value; "
+                    "the sign of a percentage change against it is not the direction of the change"
+                )
+            changes.append(change)
+        steps.append(Step(periods[index - 1], periods[index], _plain(old), _plain(new), _float(change)))
     defined = [change for change in changes if change is not None]
-    average = sum(defined, Fraction(0)) / len(defined) if len(defined) == len(changes) else None
+    average = sum(defined, Fraction(0)) / len(defined) if defined and len(defined) == len(changes) else None
     if average is None:
-        warnings.append(f"{where}: average_pct is null because a step's change is undefined")
-    overall = _change(values[0], values[-1], base)
-    if overall is None:
-        zero = 0 if base == "previous" else len(values) - 1
-        warnings.append(
-            f"{where}[{zero}]: overall_pct is null: the value of {periods[zero]} is 0 on base {base}"
-        )
+        if changes:
+            warnings.append(f"{where}: average_pct is null because a step's change is undefined")
+        else:
+            warnings.append(f"{where}: average_pct is null: no two consecutive periods both have a value")
+    present = [index for index, value in enumerate(values) if value is not None]
+    overall = None
+    if len(present) < 2:
+        warnings.append(f"{where}: overall_pct is null: fewer than two periods have a value")
+    else:
+        first, last = present[0], present[-1]
+        overall = _change(values[first], values[last], base)  # type: ignore[arg-type]
+        if overall is None:
+            zero = first if base == "previous" else last
+            warnings.append(
+                f"{where}[{zero}]: overall_pct is null: the value of {periods[zero]} is 0 on base {base}"
+            )
     return SeriesComparison(
         name, tuple(_plain(value) for value in values), tuple(steps), _float(average), _float(overall)
     )
@@ -214,16 +232,17 @@ def _check_periods(periods: object) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _check_values(values: object, where: str, count: int) -> list[Fraction]:
+def _check_values(values: object, where: str, count: int) -> list[Fraction | None]:
     if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
-        raise InputError(where, f"must be a list of {count} numbers, one per period")
+        raise InputError(where, f"must be a list of {count} numbers (or null), one per period")
     if len(values) != count:
         raise InputError(where, f"has {len(values)} values for {count} periods; give one value per period")
     numbers = []
     for index, value in enumerate(values):
         place = f"{where}[{index}]"
-        if value is None:
-            raise InputError(place, "missing value; every series needs a number for every period")
+        if value is None:  # not measured in this period (the paper's "-")
+            numbers.append(None)
+            continue
         if isinstance(value, bool) or not isinstance(value, (Real, Decimal)):
             kind = f"the text {value!r}" if isinstance(value, str) else type(value).__name__
             raise InputError(place, f"must be a number, not {kind}")
@@ -241,8 +260,10 @@ def _exact(value: float | int | Decimal | Fraction) -> Fraction:
     return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
 
 
-def _plain(value: Fraction) -> int | float:
-    """Whole values (rupiah) stay ints in the output; others become floats."""
+def _plain(value: Fraction | None) -> int | float | None:
+    """Whole values (rupiah) stay ints in the output; others become floats; ``None`` stays."""
+    if value is None:
+        return None
     return int(value) if value.denominator == 1 and abs(value) < 2**53 else float(value)
 
 

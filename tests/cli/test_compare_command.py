@@ -124,3 +124,21 @@ def test_the_installed_command(table2):
     assert (
         round(json.loads(completed.stdout)["series"]["Turnover (Rp)"]["steps"][0]["change_pct"], 2) == 34.66
     )
+
+
+def test_null_values_as_the_papers_dash_table6(tmp_path):
+    # Manggala et al. (2022), Table 6 (the micro enterprise): "adjusting the attendance of
+    # non-permanent employees" -, 3.29, 4.80 gives 31.46 % on the later base.
+    name = "Adjusting the attendance of non-permanent employees"
+    path = _write(tmp_path, {"periods": ["Q1", "Q2", "Q3"], "series": {name: [None, 3.29, 4.80]}})
+    result = run(str(path), "--base", "later", "--json")
+    assert result.exit_code == 0, result.stderr
+    series = json.loads(result.stdout)["series"][name]
+    assert series["values"] == [None, 3.29, 4.8]
+    assert series["steps"][0]["change_pct"] is None
+    assert round(series["steps"][1]["change_pct"], 2) == 31.46
+    assert round(series["average_pct"], 2) == 31.46
+    assert round(series["overall_pct"], 2) == 31.46
+    table = run(str(path), "--base", "later", "--locale", "id")
+    assert table.exit_code == 0
+    assert "31,46 %" in table.stdout and "-" in table.stdout

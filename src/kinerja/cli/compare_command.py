@@ -92,7 +92,9 @@ def _is_rupiah(name: str, units: dict[str, object]) -> bool:
     return bool(_RUPIAH.search(unit if isinstance(unit, str) else name))
 
 
-def _value(value: int | float, rupiah: bool, locale: str) -> str:
+def _value(value: int | float | None, rupiah: bool, locale: str) -> str:
+    if value is None:  # not measured in that period: the paper's "-"
+        return "-"
     if rupiah:
         return format_rupiah(value, locale=locale)
     text = format_number(value, 3, locale)
