@@ -113,42 +113,75 @@ def compare_series(
     or ``None`` where the series was not measured (see the module's docstring).
     """
     if base not in BASES:
-        raise InputError("base", f"unknown base {base!r}; use previous or later")
+        raise InputError(
+            "base",
+            f"unknown base {base!r}; use previous or later",
+            code="compare.unknown_base",
+            params={"value": str(base)},
+        )
     names = _check_periods(periods)
     if not isinstance(series, Mapping) or not series:
-        raise InputError("series", "must be an object of at least one series: name to a list of values")
+        raise InputError(
+            "series",
+            "must be an object of at least one series: name to a list of values",
+            code="compare.no_series",
+        )
     warnings: list[str] = []
     compared = []
     for name, values in series.items():
         if not isinstance(name, str) or not name.strip():
-            raise InputError("series", f"series names must be non-empty text, not {name!r}")
+            raise InputError(
+                "series",
+                f"series names must be non-empty text, not {name!r}",
+                code="compare.bad_series_name",
+                params={"value": repr(name)},
+            )
         where = f"series[{json.dumps(name, ensure_ascii=False)}]"
         numbers = _check_values(values, where, len(names))
         try:
             compared.append(_compare_one(name, names, numbers, base, where, warnings))
         except OverflowError:
-            raise InputError(where, "a value or change is too large to compute with (beyond 1e308)") from None
+            raise InputError(
+                where,
+                "a value or change is too large to compute with (beyond 1e308)",
+                code="number.too_large",
+            ) from None
     return Comparison(base=base, periods=names, series=tuple(compared), warnings=tuple(warnings))
 
 
 def compare_document(data: Any, *, base: str = "previous") -> Comparison:
     """:func:`compare_series` on ``{"periods": [...], "series": {...}}`` (other keys ignored)."""
     if not isinstance(data, dict):
-        raise InputError("", f"must be an object with periods and series, not {type(data).__name__}")
+        raise InputError(
+            "",
+            f"must be an object with periods and series, not {type(data).__name__}",
+            code="compare.not_object",
+        )
     for key in ("periods", "series"):
         if key not in data:
-            raise InputError(key, "missing")
+            raise InputError(key, "missing", code="input.missing")
     if not isinstance(data["periods"], list):
-        raise InputError("periods", "must be a list of period names")
+        raise InputError(
+            "periods",
+            "must be a list of period names",
+            code="compare.periods_not_list",
+        )
     if not isinstance(data["series"], dict):
-        raise InputError("series", "must be an object: series name to a list of values")
+        raise InputError(
+            "series", "must be an object: series name to a list of values", code="compare.series_not_object"
+        )
     return compare_series(data["periods"], data["series"], base=base)
 
 
 def change_pct(old: float, new: float, base: str = "previous") -> float | None:
     """One change in percent on ``base``; ``None`` when the base value is 0 (0 -> 0 is 0 %)."""
     if base not in BASES:
-        raise InputError("base", f"unknown base {base!r}; use previous or later")
+        raise InputError(
+            "base",
+            f"unknown base {base!r}; use previous or later",
+            code="compare.unknown_base",
+            params={"value": str(base)},
+        )
     exact = _change(_exact(old), _exact(new), base)
     return None if exact is None else float(exact)
 
@@ -216,27 +249,56 @@ def _compare_one(
 
 def _check_periods(periods: object) -> tuple[str, ...]:
     if isinstance(periods, (str, bytes)) or not isinstance(periods, Sequence):
-        raise InputError("periods", "must be a list of period names")
+        raise InputError(
+            "periods",
+            "must be a list of period names",
+            code="compare.periods_not_list",
+        )
     if len(periods) < 2:
-        raise InputError("periods", f"needs at least two periods to compare, not {len(periods)}")
+        raise InputError(
+            "periods",
+            f"needs at least two periods to compare, not {len(periods)}",
+            code="compare.too_few_periods",
+            params={"count": len(periods)},
+        )
     names: list[str] = []
     for index, period in enumerate(periods):
         if isinstance(period, int) and not isinstance(period, bool):
             period = str(period)
         if not isinstance(period, str) or not period.strip():
-            raise InputError(f"periods[{index}]", f"must be a non-empty name, not {period!r}")
+            raise InputError(
+                f"periods[{index}]",
+                f"must be a non-empty name, not {period!r}",
+                code="compare.bad_period_name",
+                params={"value": repr(period)},
+            )
         period = period.strip()
         if period in names:
-            raise InputError(f"periods[{index}]", f"{period!r} is already periods[{names.index(period)}]")
+            raise InputError(
+                f"periods[{index}]",
+                f"{period!r} is already periods[{names.index(period)}]",
+                code="compare.duplicate_period",
+                params={"name": period},
+            )
         names.append(period)
     return tuple(names)
 
 
 def _check_values(values: object, where: str, count: int) -> list[Fraction | None]:
     if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
-        raise InputError(where, f"must be a list of {count} numbers (or null), one per period")
+        raise InputError(
+            where,
+            f"must be a list of {count} numbers (or null), one per period",
+            code="compare.values_not_list",
+            params={"count": count},
+        )
     if len(values) != count:
-        raise InputError(where, f"has {len(values)} values for {count} periods; give one value per period")
+        raise InputError(
+            where,
+            f"has {len(values)} values for {count} periods; give one value per period",
+            code="compare.values_count",
+            params={"count": len(values), "periods": count},
+        )
     numbers = []
     for index, value in enumerate(values):
         place = f"{where}[{index}]"
@@ -245,13 +307,20 @@ def _check_values(values: object, where: str, count: int) -> list[Fraction | Non
             continue
         if isinstance(value, bool) or not isinstance(value, (Real, Decimal)):
             kind = f"the text {value!r}" if isinstance(value, str) else type(value).__name__
-            raise InputError(place, f"must be a number, not {kind}")
+            raise InputError(
+                place, f"must be a number, not {kind}", code="number.not_number", params={"value": kind}
+            )
         if isinstance(value, Decimal):
             finite = value.is_finite()
         else:
             finite = isinstance(value, Rational) or math.isfinite(value)
         if not finite:
-            raise InputError(place, f"must be a finite number, not {value}")
+            raise InputError(
+                place,
+                f"must be a finite number, not {value}",
+                code="number.not_finite",
+                params={"value": str(value)},
+            )
         numbers.append(_exact(value))
     return numbers
 

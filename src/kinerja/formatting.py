@@ -100,4 +100,9 @@ def _separators(locale: str) -> tuple[str, str]:
     try:
         return _SEPARATORS[locale]
     except KeyError:
-        raise InputError("locale", f"unknown locale {locale!r}; use one of {', '.join(LOCALES)}") from None
+        raise InputError(
+            "locale",
+            f"unknown locale {locale!r}; use one of {', '.join(LOCALES)}",
+            code="input.unknown_locale",
+            params={"value": str(locale), "choices": list(LOCALES)},
+        ) from None

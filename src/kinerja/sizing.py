@@ -182,11 +182,21 @@ def law_for_date(when: date | str) -> str:
         try:
             when = date.fromisoformat(when.strip())
         except ValueError:
-            raise InputError("date", f"{when!r} is not a date as YYYY-MM-DD") from None
+            raise InputError(
+                "date",
+                f"{when!r} is not a date as YYYY-MM-DD",
+                code="size.bad_date",
+                params={"value": str(when)},
+            ) from None
     if isinstance(when, datetime):
         when = when.date()
     if not isinstance(when, date):
-        raise InputError("date", f"must be a date, not {type(when).__name__}")
+        raise InputError(
+            "date",
+            f"must be a date, not {type(when).__name__}",
+            code="size.bad_date",
+            params={"value": type(when).__name__},
+        )
     return PP7_2021 if when >= PP7_2021_IN_FORCE else UU20_2008
 
 
@@ -196,10 +206,18 @@ def bps_worker_class(workers: int) -> str:
     1-4 micro, 5-19 small, 20-99 medium, 100 and more large.
     """
     if isinstance(workers, bool) or not isinstance(workers, Integral):
-        raise InputError("workers", f"must be a whole number of workers, not {workers!r}")
+        raise InputError(
+            "workers",
+            f"must be a whole number of workers, not {workers!r}",
+            code="size.workers_not_whole",
+            params={"value": repr(workers)},
+        )
     if workers < 1:
         raise InputError(
-            "workers", f"must be at least 1 (Statistics Indonesia counts the owner), not {workers}"
+            "workers",
+            f"must be at least 1 (Statistics Indonesia counts the owner), not {workers}",
+            code="size.workers_too_few",
+            params={"value": workers},
         )
     for limit, name in _BPS_LIMITS:
         if workers <= limit:
@@ -211,7 +229,12 @@ def check_law(law: object) -> str:
     """``law`` normalized to ``uu20-2008`` or ``pp7-2021``."""
     key = law.strip().lower() if isinstance(law, str) else law
     if key not in LAWS:
-        raise InputError("law", f"unknown law {law!r}; use uu20-2008 or pp7-2021")
+        raise InputError(
+            "law",
+            f"unknown law {law!r}; use uu20-2008 or pp7-2021",
+            code="size.unknown_law",
+            params={"value": str(law)},
+        )
     return key  # type: ignore[return-value]
 
 
@@ -229,26 +252,56 @@ def parse_rupiah(value: object, where: str, *, required: bool = True) -> int | N
     """
     if value is None:
         if required:
-            raise InputError(where, "missing; give an amount in rupiah")
+            raise InputError(where, "missing; give an amount in rupiah", code="size.amount_missing")
         return None
     if isinstance(value, bool):
-        raise InputError(where, f"must be an amount in rupiah, not {value!r}")
+        raise InputError(
+            where,
+            f"must be an amount in rupiah, not {value!r}",
+            code="size.not_amount",
+            params={"value": repr(value)},
+        )
     if isinstance(value, Integral):
         amount = int(value)
     elif isinstance(value, (Decimal, float)):
         if isinstance(value, float) and (value != value or abs(value) > 2**53):
-            raise InputError(where, f"{value!r} is not an exact whole amount in rupiah")
+            raise InputError(
+                where,
+                f"{value!r} is not an exact whole amount in rupiah",
+                code="size.not_whole_amount",
+                params={"value": repr(value)},
+            )
         if isinstance(value, Decimal) and not value.is_finite():
-            raise InputError(where, f"{value!r} is not an amount in rupiah")
+            raise InputError(
+                where,
+                f"{value!r} is not an amount in rupiah",
+                code="size.not_amount",
+                params={"value": repr(value)},
+            )
         if value != int(value):
-            raise InputError(where, f"must be whole rupiah, not {value}")
+            raise InputError(
+                where,
+                f"must be whole rupiah, not {value}",
+                code="size.not_whole_amount",
+                params={"value": str(value)},
+            )
         amount = int(value)
     elif isinstance(value, str):
         amount = _rupiah_text(value, where)
     else:
-        raise InputError(where, f"must be an amount in rupiah, not {type(value).__name__}")
+        raise InputError(
+            where,
+            f"must be an amount in rupiah, not {type(value).__name__}",
+            code="size.not_amount",
+            params={"value": type(value).__name__},
+        )
     if amount < 0:
-        raise InputError(where, f"must not be negative (it is {amount})")
+        raise InputError(
+            where,
+            f"must not be negative (it is {amount})",
+            code="number.negative",
+            params={"value": str(amount)},
+        )
     return amount
 
 
@@ -265,6 +318,8 @@ def _rupiah_text(text: str, where: str) -> int:
         where,
         f"{text!r} is not an amount in whole rupiah; write digits (300000000) or group thousands "
         "with dots (300.000.000)",
+        code="size.bad_amount_text",
+        params={"value": text},
     )
 
 

@@ -129,7 +129,7 @@ def test_refusals_name_the_place(change, where, problem):
     assert error.value.where == where
     assert problem in error.value.problem
     assert isinstance(error.value, InputError)
-    assert error.value.as_dict() == {"where": where, "problem": error.value.problem}
+    assert error.value.as_dict() == {"where": where, "problem": error.value.problem, "code": error.value.code}
 
 
 def test_the_base_is_valid():

@@ -40,14 +40,24 @@ class BatchResult:
 def check_method(method: str) -> None:
     """Raise :class:`InputError` unless ``method`` is one of :data:`METHODS`."""
     if method not in METHODS:
-        raise InputError("method", f"{method!r} is not a method; use one of {', '.join(METHODS)}")
+        raise InputError(
+            "method",
+            f"{method!r} is not a method; use one of {', '.join(METHODS)}",
+            code="ahp.unknown_method",
+            params={"value": method, "choices": list(METHODS)},
+        )
 
 
 def check_lambda_formula(formula: str) -> None:
     """Raise :class:`InputError` unless ``formula`` is one of :data:`LAMBDA_FORMULAS`."""
     if formula not in LAMBDA_FORMULAS:
         choices = ", ".join(LAMBDA_FORMULAS)
-        raise InputError("lambda_formula", f"{formula!r} is not a lambda_max formula; use one of {choices}")
+        raise InputError(
+            "lambda_formula",
+            f"{formula!r} is not a lambda_max formula; use one of {choices}",
+            code="ahp.unknown_lambda_formula",
+            params={"value": formula, "choices": list(LAMBDA_FORMULAS)},
+        )
 
 
 def lambda_formula_used(method: str, formula: str) -> str:
@@ -90,7 +100,12 @@ def weights_and_lambda(
 def _check_matrices(matrices: object) -> np.ndarray:
     array = np.asarray(matrices, dtype=np.float64)
     if array.ndim != 3 or array.shape[1] != array.shape[2] or array.shape[1] == 0:
-        raise InputError("matrices", f"must have shape (N, n, n) with n >= 1, not {array.shape}")
+        raise InputError(
+            "matrices",
+            f"must have shape (N, n, n) with n >= 1, not {array.shape}",
+            code="ahp.bad_shape",
+            params={"shape": list(array.shape)},
+        )
     # min/max propagate NaN, so two reductions check finite and positive for the whole block
     low, high = array.min(initial=np.inf), array.max(initial=-np.inf)
     if not (low > 0 and high < np.inf):
@@ -98,7 +113,10 @@ def _check_matrices(matrices: object) -> np.ndarray:
         index = int(np.flatnonzero(bad.any(axis=(1, 2)))[0])
         i, j = (int(v) for v in np.argwhere(bad[index])[0])
         raise InputError(
-            f"matrices[{index}][{i}][{j}]", f"{array[index, i, j]} is not a positive finite number"
+            f"matrices[{index}][{i}][{j}]",
+            f"{array[index, i, j]} is not a positive finite number",
+            code="ahp.not_positive_finite",
+            params={"value": float(array[index, i, j])},
         )
     return array
 

@@ -78,7 +78,10 @@ def check_ri_table(table: str) -> None:
     """Raise :class:`InputError` unless ``table`` names a known random-index table."""
     if table not in RI_TABLES:
         raise InputError(
-            "ri_table", f"{table!r} is not a random-index table; use one of {', '.join(RI_TABLES)}"
+            "ri_table",
+            f"{table!r} is not a random-index table; use one of {', '.join(RI_TABLES)}",
+            code="ahp.unknown_ri_table",
+            params={"value": table, "choices": list(RI_TABLES)},
         )
 
 
@@ -94,28 +97,57 @@ def parse_custom_ri(raw: object, sizes: Iterable[int] = (), where: str = "ri") -
             where,
             'is missing: the custom table reads the random indices from the input\'s "ri" object, '
             'such as {"3": 0.52, "4": 0.89}',
+            code="ahp.ri_missing",
         )
     if not isinstance(raw, Mapping):
-        raise InputError(where, 'must be an object of matrix size to random index, such as {"3": 0.52}')
+        raise InputError(
+            where,
+            'must be an object of matrix size to random index, such as {"3": 0.52}',
+            code="ahp.ri_not_object",
+        )
     table: dict[int, float] = {}
     for key, value in raw.items():
         place = f"{where}.{key}"
         size = _size_key(key)
         if size is None:
-            raise InputError(place, f"{key!r} is not a matrix size (a whole number such as 3)")
+            raise InputError(
+                place,
+                f"{key!r} is not a matrix size (a whole number such as 3)",
+                code="ahp.ri_bad_size",
+                params={"value": str(key)},
+            )
         if size in table:
-            raise InputError(place, f"repeats the size {size}")
+            raise InputError(
+                place, f"repeats the size {size}", code="ahp.ri_repeated_size", params={"size": size}
+            )
         if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
-            raise InputError(place, f"{value!r} is not a number")
+            raise InputError(
+                place, f"{value!r} is not a number", code="ahp.ri_not_number", params={"value": str(value)}
+            )
         if size <= 2:
             if value != 0:
-                raise InputError(place, f"{value!r}: the random index of {size} criteria is 0 by definition")
+                raise InputError(
+                    place,
+                    f"{value!r}: the random index of {size} criteria is 0 by definition",
+                    code="ahp.ri_zero_by_definition",
+                    params={"value": value, "size": size},
+                )
         elif value <= 0:
-            raise InputError(place, f"{value!r} is not a number > 0")
+            raise InputError(
+                place,
+                f"{value!r} is not a number > 0",
+                code="ahp.ri_not_positive",
+                params={"value": str(value)},
+            )
         table[size] = float(value)
     for size in sorted(set(sizes)):
         if size >= 3 and size not in table:
-            raise InputError(f"{where}.{size}", f"is missing: a matrix here has {size} criteria")
+            raise InputError(
+                f"{where}.{size}",
+                f"is missing: a matrix here has {size} criteria",
+                code="ahp.ri_size_missing",
+                params={"size": size},
+            )
     return table
 
 
@@ -139,9 +171,14 @@ def random_index(n: int, table: str = "saaty", custom: Mapping[object, object] |
     """
     check_ri_table(table)
     if custom is not None and table != "custom":
-        raise InputError("ri", f"a table of random indices is given, but the table chosen is {table!r}")
+        raise InputError(
+            "ri",
+            f"a table of random indices is given, but the table chosen is {table!r}",
+            code="ahp.ri_unused",
+            params={"table": table},
+        )
     if n < 1:
-        raise MatrixError("criteria", "at least one criterion is needed")
+        raise MatrixError("criteria", "at least one criterion is needed", code="ahp.no_criteria")
     if table == "custom":
         values = parse_custom_ri(custom, (n,))
         return 0.0 if n <= 2 else values[n]
@@ -153,6 +190,8 @@ def random_index(n: int, table: str = "saaty", custom: Mapping[object, object] |
                 "criteria",
                 f"{n} criteria: Saaty's random index table stops at {len(SAATY_RI)}; "
                 "use the alonso-lamata table (--ri alonso-lamata) for larger matrices",
+                code="ahp.ri_too_many",
+                params={"n": n, "largest": len(SAATY_RI), "table": "saaty"},
             )
         return SAATY_RI[n - 1] if table == "saaty" else SAATY_2005_RI[n]
     if table == "donegan-dodd":
@@ -173,6 +212,8 @@ def _donegan_dodd(n: int) -> float:
             "criteria",
             f"{n} criteria: Donegan and Dodd's random index table stops at {sizes[-1]}; "
             "use the alonso-lamata table (--ri alonso-lamata) for larger matrices",
+            code="ahp.ri_too_many",
+            params={"n": n, "largest": sizes[-1], "table": "donegan-dodd"},
         )
     above = bisect.bisect_right(sizes, n)
     low, high = sizes[above - 1], sizes[above]
@@ -188,12 +229,24 @@ def check_threshold(threshold: object) -> None:
                 "threshold",
                 f"{threshold!r} is neither a number nor a rule; use a number such as 0.1 or "
                 f"{', '.join(THRESHOLD_RULES)}",
+                code="ahp.unknown_threshold",
+                params={"value": str(threshold), "choices": list(THRESHOLD_RULES)},
             )
         return
     if isinstance(threshold, bool) or not isinstance(threshold, numbers.Real) or not math.isfinite(threshold):
-        raise InputError("threshold", f"{threshold!r} is not a finite number")
+        raise InputError(
+            "threshold",
+            f"{threshold!r} is not a finite number",
+            code="ahp.threshold_not_finite",
+            params={"value": str(threshold)},
+        )
     if threshold < 0:
-        raise InputError("threshold", f"{threshold} is negative")
+        raise InputError(
+            "threshold",
+            f"{threshold} is negative",
+            code="ahp.threshold_negative",
+            params={"value": threshold},
+        )
 
 
 def cr_threshold(n: int, threshold: float | str = 0.1) -> float:

@@ -109,25 +109,33 @@ def parse_group(data: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[Expert,
     Errors name the place: ``experts[2].weight``, ``experts[0].matrix[1][0]``.
     """
     if not isinstance(data, Mapping):
-        raise InputError("input", "must be an object with criteria and experts")
+        raise InputError("input", "must be an object with criteria and experts", code="ahp.group_not_object")
     criteria = _parse_criteria(data)
     aggregation = data.get("aggregation", "judgments")
     if aggregation not in AGGREGATIONS:
-        raise InputError("aggregation", f"{aggregation!r} is not one of: {', '.join(AGGREGATIONS)}")
+        raise InputError(
+            "aggregation",
+            f"{aggregation!r} is not one of: {', '.join(AGGREGATIONS)}",
+            code="ahp.unknown_aggregation",
+            params={"value": aggregation, "choices": list(AGGREGATIONS)},
+        )
     raw_experts = data.get("experts")
     if raw_experts is None:
-        raise InputError("experts", "is missing: list the experts and their judgments")
+        raise InputError("experts", "is missing: list the experts and their judgments", code="ahp.no_experts")
     if not isinstance(raw_experts, Sequence) or isinstance(raw_experts, str | bytes):
-        raise InputError("experts", "must be a list of experts")
+        raise InputError("experts", "must be a list of experts", code="ahp.experts_not_list")
     if not raw_experts:
-        raise InputError("experts", "is empty: at least one expert is needed")
+        raise InputError("experts", "is empty: at least one expert is needed", code="ahp.no_experts")
     experts: list[Expert] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(raw_experts):
         expert = _parse_expert(raw, index, criteria)
         if expert.name in seen:
             raise InputError(
-                f"experts[{index}].name", f"{expert.name!r} is a duplicate of experts[{seen[expert.name]}]"
+                f"experts[{index}].name",
+                f"{expert.name!r} is a duplicate of experts[{seen[expert.name]}]",
+                code="ahp.duplicate_expert",
+                params={"name": expert.name},
             )
         seen[expert.name] = index
         experts.append(expert)
@@ -136,10 +144,12 @@ def parse_group(data: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[Expert,
 
 def _parse_criteria(data: Mapping[str, Any]) -> tuple[str, ...]:
     if "criteria" not in data:
-        raise MatrixError("criteria", "is missing: list the names of the criteria compared")
+        raise MatrixError(
+            "criteria", "is missing: list the names of the criteria compared", code="ahp.criteria_missing"
+        )
     raw = data["criteria"]
     if not isinstance(raw, Sequence) or isinstance(raw, str | bytes):
-        raise MatrixError("criteria", "must be a list of criterion names")
+        raise MatrixError("criteria", "must be a list of criterion names", code="ahp.criteria_not_list")
     # comparison_from_weights validates names (strings, non-empty, unique) at "criteria[i]".
     return comparison_from_weights(list(raw), np.ones(len(raw))).criteria
 
@@ -147,12 +157,14 @@ def _parse_criteria(data: Mapping[str, Any]) -> tuple[str, ...]:
 def _parse_expert(raw: Any, index: int, criteria: tuple[str, ...]) -> Expert:
     place = f"experts[{index}]"
     if not isinstance(raw, Mapping):
-        raise InputError(place, "must be an object with a name and a matrix or judgments")
+        raise InputError(
+            place, "must be an object with a name and a matrix or judgments", code="ahp.expert_not_object"
+        )
     name = raw.get("name")
     if name is None:
-        raise InputError(f"{place}.name", "is missing")
+        raise InputError(f"{place}.name", "is missing", code="input.missing")
     if not isinstance(name, str) or not name.strip():
-        raise InputError(f"{place}.name", "must be a non-empty string")
+        raise InputError(f"{place}.name", "must be a non-empty string", code="input.not_name")
     weight = raw.get("weight", 1)
     if (
         isinstance(weight, bool)
@@ -160,7 +172,12 @@ def _parse_expert(raw: Any, index: int, criteria: tuple[str, ...]) -> Expert:
         or not math.isfinite(weight)
         or weight <= 0
     ):
-        raise InputError(f"{place}.weight", f"{weight!r} is not a positive number")
+        raise InputError(
+            f"{place}.weight",
+            f"{weight!r} is not a positive number",
+            code="ahp.expert_weight_not_positive",
+            params={"value": str(weight)},
+        )
     own = raw.get("criteria", criteria)
     comparison = parse_comparison({**raw, "criteria": own}, where=f"{place}.")
     if comparison.criteria != criteria:
@@ -180,7 +197,12 @@ def _reorder(comparison: Comparison, criteria: tuple[str, ...], place: str) -> C
             )
             if part
         )
-        raise MatrixError(place, f"must be the group's criteria ({detail})")
+        raise MatrixError(
+            place,
+            f"must be the group's criteria ({detail})",
+            code="ahp.expert_criteria_differ",
+            params={"detail": detail},
+        )
     order = [comparison.criteria.index(name) for name in criteria]
     matrix = comparison.matrix[np.ix_(order, order)].copy()
     matrix.setflags(write=False)
@@ -289,13 +311,23 @@ def group_priorities(
     expert and the aggregate.
     """
     if aggregation not in AGGREGATIONS:
-        raise InputError("aggregation", f"{aggregation!r} is not one of: {', '.join(AGGREGATIONS)}")
+        raise InputError(
+            "aggregation",
+            f"{aggregation!r} is not one of: {', '.join(AGGREGATIONS)}",
+            code="ahp.unknown_aggregation",
+            params={"value": aggregation, "choices": list(AGGREGATIONS)},
+        )
     if not experts:
-        raise InputError("experts", "is empty: at least one expert is needed")
+        raise InputError("experts", "is empty: at least one expert is needed", code="ahp.no_experts")
     names = tuple(criteria)
     for index, expert in enumerate(experts):
         if expert.comparison.criteria != names:
-            raise MatrixError(f"experts[{index}].criteria", "must be the group's criteria, in its order")
+            raise MatrixError(
+                f"experts[{index}].criteria",
+                "must be the group's criteria, in its order",
+                code="ahp.expert_criteria_differ",
+                params={"detail": "in its order"},
+            )
     if ri_table == "custom":
         custom_ri = parse_custom_ri(custom_ri, (len(names),))
     options = {
@@ -344,4 +376,4 @@ def _analyse(
     try:
         return analyse(comparison, **options, suggest=suggest, search_sets=search_sets)
     except InputError as error:
-        raise type(error)(f"{where}{error.where}", error.problem) from None
+        raise error.at(f"{where}{error.where}") from None

@@ -180,30 +180,51 @@ def parse_hierarchy(data: Any, where: str = "") -> HierarchyNode:
     """
     if isinstance(data, str):
         if not data.strip():
-            raise InputError(where.rstrip(".") or "name", "is an empty name")
+            raise InputError(where.rstrip(".") or "name", "is an empty name", code="input.empty_name")
         return HierarchyNode(name=data)
     if not isinstance(data, Mapping):
-        raise InputError(where.rstrip(".") or "input", "must be an object with a name (and children)")
+        raise InputError(
+            where.rstrip(".") or "input",
+            "must be an object with a name (and children)",
+            code="ahp.node_not_object",
+        )
     name = data.get("name")
     if name is None:
-        raise InputError(f"{where}name", "is missing")
+        raise InputError(f"{where}name", "is missing", code="input.missing")
     if not isinstance(name, str) or not name.strip():
-        raise InputError(f"{where}name", f"{name!r} is not a name (a non-empty string)")
+        raise InputError(
+            f"{where}name",
+            f"{name!r} is not a name (a non-empty string)",
+            code="input.not_name",
+            params={"value": repr(name)},
+        )
     children = _parse_children(data, where)
     given = [key for key in _JUDGMENT_KEYS if key in data]
     if not children:
         if given:
-            raise InputError(f"{where}{given[0]}", f"{name!r} has no children to compare")
+            raise InputError(
+                f"{where}{given[0]}",
+                f"{name!r} has no children to compare",
+                code="ahp.node_no_children",
+                params={"name": name},
+            )
         return HierarchyNode(name=name)
     names = tuple(child.name for child in children)
     if len(given) > 1:
-        raise InputError(f"{where}{given[1]}", f"give one of {', '.join(_JUDGMENT_KEYS)}, not several")
+        raise InputError(
+            f"{where}{given[1]}",
+            f"give one of {', '.join(_JUDGMENT_KEYS)}, not several",
+            code="ahp.node_several_judgments",
+            params={"choices": list(_JUDGMENT_KEYS)},
+        )
     if not given:
         if len(children) > 1:
             raise InputError(
                 f"{where}judgments",
                 f"is missing: {name!r} has {len(children)} children; compare them with "
                 "'judgments' or a 'matrix', or give their 'weights'",
+                code="ahp.node_not_weighted",
+                params={"name": name, "count": len(children)},
             )
         return HierarchyNode(name=name, children=children)
     if given[0] == "weights":
@@ -212,7 +233,9 @@ def parse_hierarchy(data: Any, where: str = "") -> HierarchyNode:
         )
     if "criteria" in data and data["criteria"] != list(names):
         raise InputError(
-            f"{where}criteria", "the children's names are the criteria: leave 'criteria' out or repeat them"
+            f"{where}criteria",
+            "the children's names are the criteria: leave 'criteria' out or repeat them",
+            code="ahp.node_criteria_given",
         )
     comparison = parse_comparison({given[0]: data[given[0]], "criteria": list(names)}, where=where)
     return HierarchyNode(name=name, children=children, comparison=comparison)
@@ -222,14 +245,17 @@ def _parse_children(data: Mapping[str, Any], where: str) -> tuple[HierarchyNode,
     raw = data.get("children", [])
     place = f"{where}children"
     if not isinstance(raw, Sequence) or isinstance(raw, str | bytes):
-        raise InputError(place, "must be a list of nodes")
+        raise InputError(place, "must be a list of nodes", code="ahp.children_not_list")
     children: list[HierarchyNode] = []
     seen: dict[str, int] = {}
     for index, item in enumerate(raw):
         child = parse_hierarchy(item, f"{place}[{index}].")
         if child.name in seen:
             raise InputError(
-                f"{place}[{index}].name", f"{child.name!r} is a duplicate of {place}[{seen[child.name]}]"
+                f"{place}[{index}].name",
+                f"{child.name!r} is a duplicate of {place}[{seen[child.name]}]",
+                code="ahp.duplicate_child",
+                params={"name": child.name},
             )
         seen[child.name] = index
         children.append(child)
@@ -238,14 +264,23 @@ def _parse_children(data: Mapping[str, Any], where: str) -> tuple[HierarchyNode,
 
 def _parse_weights(raw: Any, names: tuple[str, ...], place: str) -> tuple[float, ...]:
     if not isinstance(raw, Mapping):
-        raise InputError(place, "must be an object: child name -> local weight")
+        raise InputError(
+            place, "must be an object: child name -> local weight", code="ahp.weights_not_object"
+        )
     for key in raw:
         if key not in names:
-            raise InputError(f"{place}.{key}", f"{key!r} is not one of the children ({', '.join(names)})")
+            raise InputError(
+                f"{place}.{key}",
+                f"{key!r} is not one of the children ({', '.join(names)})",
+                code="ahp.weight_not_child",
+                params={"name": key, "choices": list(names)},
+            )
     values = []
     for name in names:
         if name not in raw:
-            raise InputError(place, f"gives no weight for {name!r}")
+            raise InputError(
+                place, f"gives no weight for {name!r}", code="ahp.weight_missing", params={"name": name}
+            )
         value = raw[name]
         if (
             isinstance(value, bool)
@@ -253,11 +288,21 @@ def _parse_weights(raw: Any, names: tuple[str, ...], place: str) -> tuple[float,
             or not math.isfinite(value)
             or value < 0
         ):
-            raise InputError(f"{place}.{name}", f"{value!r} is not a number >= 0")
+            raise InputError(
+                f"{place}.{name}",
+                f"{value!r} is not a number >= 0",
+                code="ahp.weight_not_number",
+                params={"name": name, "value": repr(value)},
+            )
         values.append(float(value))
     total = math.fsum(values)
     if abs(total - 1.0) > WEIGHT_SUM_TOLERANCE:
-        raise InputError(place, f"sum to {total!r}, not 1 (within {WEIGHT_SUM_TOLERANCE:g})")
+        raise InputError(
+            place,
+            f"sum to {total!r}, not 1 (within {WEIGHT_SUM_TOLERANCE:g})",
+            code="ahp.weights_sum",
+            params={"sum": total, "tolerance": WEIGHT_SUM_TOLERANCE},
+        )
     return tuple(values)
 
 
@@ -291,7 +336,7 @@ def evaluate_hierarchy(
         try:
             ahp = analyse(node.comparison, **options) if node.comparison is not None else None
         except InputError as error:
-            raise type(error)(f"{where}{error.where}", error.problem) from None
+            raise error.at(f"{where}{error.where}") from None
         if ahp is not None:
             child_weights, source = np.asarray(ahp.weights, dtype=np.float64), "judgments"
         elif node.weights is not None:

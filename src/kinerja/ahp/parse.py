@@ -76,9 +76,16 @@ def parse_value(value: object, where: str) -> float:
     for values that are not positive finite numbers.
     """
     if value is None:
-        raise MatrixError(where, "is missing: give a number or a fraction such as 1/3")
+        raise MatrixError(
+            where, "is missing: give a number or a fraction such as 1/3", code="ahp.judgment_missing"
+        )
     if isinstance(value, bool):
-        raise MatrixError(where, f"is {str(value).lower()}, not a number or a fraction such as 1/3")
+        raise MatrixError(
+            where,
+            f"is {str(value).lower()}, not a number or a fraction such as 1/3",
+            code="ahp.not_number",
+            params={"value": str(value).lower()},
+        )
     if isinstance(value, numbers.Real):
         number = float(value)
     elif isinstance(value, str):
@@ -87,25 +94,55 @@ def parse_value(value: object, where: str) -> float:
             top_text, bottom_text = text.split("/")
             top, bottom = _parse_number(top_text), _parse_number(bottom_text)
             if top is None or bottom is None:
-                raise MatrixError(where, f"{_fmt(value)} is not a number or a fraction such as 1/3")
+                raise MatrixError(
+                    where,
+                    f"{_fmt(value)} is not a number or a fraction such as 1/3",
+                    code="ahp.not_number",
+                    params={"value": _fmt(value)},
+                )
             if bottom == 0:
-                raise MatrixError(where, f"{_fmt(value)} has a zero denominator")
+                raise MatrixError(
+                    where,
+                    f"{_fmt(value)} has a zero denominator",
+                    code="ahp.zero_denominator",
+                    params={"value": _fmt(value)},
+                )
             number = top / bottom
         else:
             parsed = _parse_number(text) if text and "/" not in text else None
             if parsed is None:
                 raise MatrixError(
-                    where, f"{_fmt(value)} is not a number or a fraction such as 1/3 (decimals with a dot)"
+                    where,
+                    f"{_fmt(value)} is not a number or a fraction such as 1/3 (decimals with a dot)",
+                    code="ahp.not_number",
+                    params={"value": _fmt(value)},
                 )
             number = parsed
     else:
-        raise MatrixError(where, f"{_fmt(value)} is not a number or a fraction such as 1/3")
+        raise MatrixError(
+            where,
+            f"{_fmt(value)} is not a number or a fraction such as 1/3",
+            code="ahp.not_number",
+            params={"value": _fmt(value)},
+        )
     if math.isnan(number):
-        raise MatrixError(where, f"{_fmt(value)} is not a number (NaN)")
+        raise MatrixError(
+            where,
+            f"{_fmt(value)} is not a number (NaN)",
+            code="ahp.not_number",
+            params={"value": _fmt(value)},
+        )
     if math.isinf(number):
-        raise MatrixError(where, f"{_fmt(value)} is infinite")
+        raise MatrixError(
+            where, f"{_fmt(value)} is infinite", code="ahp.infinite", params={"value": _fmt(value)}
+        )
     if number <= 0:
-        raise MatrixError(where, f"{_fmt(value)} is not positive: judgments are ratios of importance > 0")
+        raise MatrixError(
+            where,
+            f"{_fmt(value)} is not positive: judgments are ratios of importance > 0",
+            code="ahp.not_positive",
+            params={"value": _fmt(value)},
+        )
     return number
 
 
@@ -113,27 +150,44 @@ def _check_scale(value: float, raw: object, where: str) -> None:
     low = _SCALE_MIN * (1.0 - RECIPROCAL_TOLERANCE)
     high = _SCALE_MAX * (1.0 + RECIPROCAL_TOLERANCE)
     if not low <= value <= high:
-        raise MatrixError(where, f"{_fmt(raw)} is outside Saaty's scale 1/9..9")
+        raise MatrixError(
+            where,
+            f"{_fmt(raw)} is outside Saaty's scale 1/9..9",
+            code="ahp.outside_scale",
+            params={"value": _fmt(raw)},
+        )
 
 
 def _parse_criteria(data: Mapping[str, Any], where: str) -> tuple[str, ...]:
     place = f"{where}criteria"
     if "criteria" not in data:
-        raise MatrixError(place, "is missing: list the names of the criteria compared")
+        raise MatrixError(
+            place, "is missing: list the names of the criteria compared", code="ahp.criteria_missing"
+        )
     raw = data["criteria"]
     if not _is_list(raw):
-        raise MatrixError(place, "must be a list of criterion names")
+        raise MatrixError(place, "must be a list of criterion names", code="ahp.criteria_not_list")
     if len(raw) == 0:
-        raise MatrixError(place, "is empty: at least one criterion is needed")
+        raise MatrixError(place, "is empty: at least one criterion is needed", code="ahp.no_criteria")
     seen: dict[str, int] = {}
     for index, name in enumerate(raw):
         item = f"{place}[{index}]"
         if not isinstance(name, str):
-            raise MatrixError(item, f"{_fmt(name)} is not a name (a string)")
+            raise MatrixError(
+                item,
+                f"{_fmt(name)} is not a name (a string)",
+                code="input.not_name",
+                params={"value": _fmt(name)},
+            )
         if not name.strip():
-            raise MatrixError(item, "is an empty name")
+            raise MatrixError(item, "is an empty name", code="input.empty_name")
         if name in seen:
-            raise MatrixError(item, f"{name!r} is a duplicate of {place}[{seen[name]}]")
+            raise MatrixError(
+                item,
+                f"{name!r} is a duplicate of {place}[{seen[name]}]",
+                code="ahp.duplicate_criterion",
+                params={"name": name},
+            )
         seen[name] = index
     return tuple(str(name) for name in raw)
 
@@ -147,20 +201,35 @@ def _is_list(value: object) -> bool:
 def _parse_matrix(raw: object, n: int, where: str) -> np.ndarray:
     place = f"{where}matrix"
     if not _is_list(raw):
-        raise MatrixError(place, "must be a list of rows")
+        raise MatrixError(place, "must be a list of rows", code="ahp.matrix_not_rows")
     rows = list(raw)  # type: ignore[call-overload]
     for i, row in enumerate(rows):
         if not _is_list(row):
-            raise MatrixError(f"{place}[{i}]", "must be a list (a row of the matrix)")
+            raise MatrixError(
+                f"{place}[{i}]", "must be a list (a row of the matrix)", code="ahp.row_not_list"
+            )
     size = len(rows)
     if size != n:
         if all(len(row) == size for row in rows):
-            raise MatrixError(place, f"is {size}x{size} but there are {n} criteria")
-        raise MatrixError(place, f"has {size} rows but there are {n} criteria")
+            raise MatrixError(
+                place,
+                f"is {size}x{size} but there are {n} criteria",
+                code="ahp.matrix_size",
+                params={"rows": size, "n": n},
+            )
+        raise MatrixError(
+            place,
+            f"has {size} rows but there are {n} criteria",
+            code="ahp.matrix_size",
+            params={"rows": size, "n": n},
+        )
     for i, row in enumerate(rows):
         if len(row) != n:
             raise MatrixError(
-                f"{place}[{i}]", f"has {len(row)} entries, expected {n}: the matrix must be square"
+                f"{place}[{i}]",
+                f"has {len(row)} entries, expected {n}: the matrix must be square",
+                code="ahp.row_length",
+                params={"count": len(row), "n": n},
             )
     matrix = np.empty((n, n), dtype=np.float64)
     for i, row in enumerate(rows):
@@ -169,7 +238,12 @@ def _parse_matrix(raw: object, n: int, where: str) -> np.ndarray:
             value = parse_value(raw_value, cell)
             if i == j:
                 if abs(value - 1.0) > _DIAGONAL_TOLERANCE:
-                    raise MatrixError(cell, f"{_fmt(raw_value)} is on the diagonal, which must be 1")
+                    raise MatrixError(
+                        cell,
+                        f"{_fmt(raw_value)} is on the diagonal, which must be 1",
+                        code="ahp.diagonal_not_one",
+                        params={"value": _fmt(raw_value)},
+                    )
             else:
                 _check_scale(value, raw_value, cell)
             matrix[i, j] = value
@@ -180,6 +254,12 @@ def _parse_matrix(raw: object, n: int, where: str) -> np.ndarray:
                     f"{place}[{i}][{j}]",
                     f"{_fmt(rows[i][j])} is not the reciprocal of {place}[{j}][{i}] = {_fmt(rows[j][i])} "
                     f"(expected about {1.0 / matrix[j, i]:.4g})",
+                    code="ahp.not_reciprocal",
+                    params={
+                        "value": _fmt(rows[i][j]),
+                        "other": _fmt(rows[j][i]),
+                        "expected": float(1.0 / matrix[j, i]),
+                    },
                 )
     return matrix
 
@@ -187,7 +267,7 @@ def _parse_matrix(raw: object, n: int, where: str) -> np.ndarray:
 def _parse_judgments(raw: object, criteria: tuple[str, ...], where: str) -> np.ndarray:
     place = f"{where}judgments"
     if not _is_list(raw):
-        raise MatrixError(place, "must be a list of [X, Y, value] entries")
+        raise MatrixError(place, "must be a list of [X, Y, value] entries", code="ahp.judgments_not_list")
     index_of = {name: i for i, name in enumerate(criteria)}
     n = len(criteria)
     matrix = np.full((n, n), np.nan)
@@ -196,24 +276,45 @@ def _parse_judgments(raw: object, criteria: tuple[str, ...], where: str) -> np.n
     for k, entry in enumerate(raw):  # type: ignore[arg-type]
         item = f"{place}[{k}]"
         if not _is_list(entry) or len(entry) != 3:
-            raise MatrixError(item, f"{_fmt(entry)} is not a judgment [X, Y, value]")
+            raise MatrixError(
+                item,
+                f"{_fmt(entry)} is not a judgment [X, Y, value]",
+                code="ahp.judgment_not_triple",
+                params={"value": _fmt(entry)},
+            )
         positions = []
         for side in (0, 1):
             name = entry[side]
             if not isinstance(name, str):
-                raise MatrixError(f"{item}[{side}]", f"{_fmt(name)} is not a criterion name")
+                raise MatrixError(
+                    f"{item}[{side}]",
+                    f"{_fmt(name)} is not a criterion name",
+                    code="ahp.judgment_bad_name",
+                    params={"value": _fmt(name)},
+                )
             if name not in index_of:
                 raise MatrixError(
-                    f"{item}[{side}]", f"{name!r} is not one of the criteria ({', '.join(criteria)})"
+                    f"{item}[{side}]",
+                    f"{name!r} is not one of the criteria ({', '.join(criteria)})",
+                    code="ahp.judgment_unknown_criterion",
+                    params={"name": name, "choices": list(criteria)},
                 )
             positions.append(index_of[name])
         i, j = positions
         if i == j:
-            raise MatrixError(item, f"compares {entry[0]!r} with itself")
+            raise MatrixError(
+                item,
+                f"compares {entry[0]!r} with itself",
+                code="ahp.judgment_self",
+                params={"name": entry[0]},
+            )
         pair = frozenset((i, j))
         if pair in given_at:
             raise MatrixError(
-                item, f"the pair {entry[0]!r}, {entry[1]!r} is already judged at {place}[{given_at[pair]}]"
+                item,
+                f"the pair {entry[0]!r}, {entry[1]!r} is already judged at {place}[{given_at[pair]}]",
+                code="ahp.judgment_repeated",
+                params={"a": entry[0], "b": entry[1]},
             )
         value = parse_value(entry[2], f"{item}[2]")
         _check_scale(value, entry[2], f"{item}[2]")
@@ -245,6 +346,8 @@ def _check_connected(matrix: np.ndarray, criteria: tuple[str, ...], place: str) 
             place,
             f"leave the criteria in {len(groups)} separate groups never compared with each other: "
             f"{described}; add a judgment linking them",
+            code="ahp.not_connected",
+            params={"count": len(groups), "groups": [list(names) for names in groups.values()]},
         )
 
 
@@ -255,17 +358,27 @@ def parse_comparison(data: Mapping[str, Any], where: str = "") -> Comparison:
     ``experts[1].matrix[2][0]``.
     """
     if not isinstance(data, Mapping):
-        raise MatrixError(where.rstrip(".") or "input", "must be an object with criteria and a matrix")
+        raise MatrixError(
+            where.rstrip(".") or "input",
+            "must be an object with criteria and a matrix",
+            code="ahp.comparison_not_object",
+        )
     criteria = _parse_criteria(data, where)
     has_matrix, has_judgments = "matrix" in data, "judgments" in data
     if has_matrix and has_judgments:
-        raise MatrixError(f"{where}judgments", "give either a matrix or judgments, not both")
+        raise MatrixError(
+            f"{where}judgments",
+            "give either a matrix or judgments, not both",
+            code="ahp.matrix_and_judgments",
+        )
     if has_matrix:
         matrix = _parse_matrix(data["matrix"], len(criteria), where)
     elif has_judgments:
         matrix = _parse_judgments(data["judgments"], criteria, where)
     else:
-        raise MatrixError(f"{where}matrix", "is missing: give a matrix or a list of judgments")
+        raise MatrixError(
+            f"{where}matrix", "is missing: give a matrix or a list of judgments", code="ahp.matrix_missing"
+        )
     matrix.setflags(write=False)
     return Comparison(criteria=criteria, matrix=matrix)
 
@@ -275,9 +388,14 @@ def comparison_from_weights(criteria: Sequence[str], weights: Sequence[float] | 
     names = _parse_criteria({"criteria": list(criteria)}, "")
     values = np.asarray(weights, dtype=np.float64)
     if values.shape != (len(names),):
-        raise MatrixError("weights", f"has {values.size} values but there are {len(names)} criteria")
+        raise MatrixError(
+            "weights",
+            f"has {values.size} values but there are {len(names)} criteria",
+            code="ahp.weights_count",
+            params={"count": int(values.size), "n": len(names)},
+        )
     if not np.all(np.isfinite(values)) or np.any(values <= 0):
-        raise MatrixError("weights", "must all be positive finite numbers")
+        raise MatrixError("weights", "must all be positive finite numbers", code="ahp.weights_not_positive")
     matrix = values[:, None] / values[None, :]
     np.fill_diagonal(matrix, 1.0)
     matrix.setflags(write=False)

@@ -134,9 +134,16 @@ def priority_vector(matrix: np.ndarray, method: str = "eigenvector") -> tuple[np
     check_method(method)
     array = np.asarray(matrix, dtype=np.float64)
     if array.ndim != 2 or array.shape[0] != array.shape[1] or array.shape[0] == 0:
-        raise MatrixError("matrix", f"must be a non-empty square matrix, not of shape {array.shape}")
+        raise MatrixError(
+            "matrix",
+            f"must be a non-empty square matrix, not of shape {array.shape}",
+            code="ahp.bad_shape",
+            params={"shape": list(array.shape)},
+        )
     if not np.all(np.isfinite(array)) or np.any(array <= 0):
-        raise MatrixError("matrix", "must be complete, with positive finite entries")
+        raise MatrixError(
+            "matrix", "must be complete, with positive finite entries", code="ahp.matrix_incomplete"
+        )
     if array.shape[0] == 1:
         return np.ones(1), 1.0
     weights, lambdas = weights_and_lambda(array[None], method)

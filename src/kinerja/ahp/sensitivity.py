@@ -65,7 +65,9 @@ def sensitivity(result: HierarchyResult, top: int = 3) -> tuple[WeightStability,
     rescaling of its siblings and is left out.
     """
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
-        raise InputError("top", f"{top!r} is not a whole number >= 1")
+        raise InputError(
+            "top", f"{top!r} is not a whole number >= 1", code="ahp.top_not_whole", params={"value": str(top)}
+        )
     by_path = {node.path: node for node in result.nodes}
     leaves = result.leaves
     current = np.array([leaf.global_weight for leaf in leaves])

@@ -51,17 +51,37 @@ def source_agreement(
     """
     low, high = int(scale[0]), int(scale[1])
     if low >= high:
-        raise CompetencyError("scale", f"[{low}, {high}]: the lowest level must be below the highest")
+        raise CompetencyError(
+            "scale",
+            f"[{low}, {high}]: the lowest level must be below the highest",
+            code="competency.bad_scale",
+            params={"low": low, "high": high},
+        )
     by_unit: dict[Hashable, dict[str, int]] = {}
     sources: dict[str, int] = {}
     for index, (unit, source, level) in enumerate(ratings):
         if isinstance(level, bool) or not isinstance(level, numbers.Integral):
-            raise CompetencyError(f"ratings[{index}]", f"{level!r} is not a whole level")
+            raise CompetencyError(
+                f"ratings[{index}]",
+                f"{level!r} is not a whole level",
+                code="competency.level_not_whole",
+                params={"value": repr(level)},
+            )
         if not low <= level <= high:
-            raise CompetencyError(f"ratings[{index}]", f"{level} is outside the scale {low}..{high}")
+            raise CompetencyError(
+                f"ratings[{index}]",
+                f"{level} is outside the scale {low}..{high}",
+                code="competency.level_outside_scale",
+                params={"value": level, "low": low, "high": high},
+            )
         levels = by_unit.setdefault(unit, {})
         if source in levels:
-            raise CompetencyError(f"ratings[{index}]", f"{unit!r} is already rated by {source!r}")
+            raise CompetencyError(
+                f"ratings[{index}]",
+                f"{unit!r} is already rated by {source!r}",
+                code="competency.rated_twice",
+                params={"unit": unit, "source": source},
+            )
         levels[source] = int(level)
         sources.setdefault(source, len(sources))
     shared = [levels for levels in by_unit.values() if len(levels) >= 2]

@@ -165,16 +165,28 @@ class CompetencyResult:
 def check_combine(combine: object) -> str:
     """``combine`` if it names a rule, else a :class:`CompetencyError` at ``combine``."""
     if combine not in COMBINE_RULES:
-        raise CompetencyError("combine", f"{combine!r} is not a rule; use one of {', '.join(COMBINE_RULES)}")
+        raise CompetencyError(
+            "combine",
+            f"{combine!r} is not a rule; use one of {', '.join(COMBINE_RULES)}",
+            code="competency.unknown_combine",
+            params={"value": str(combine), "choices": list(COMBINE_RULES)},
+        )
     return combine  # type: ignore[return-value]
 
 
 def check_flag(flag: object) -> int:
     """``flag`` if it is a whole number >= 1, else a :class:`CompetencyError` at ``flag``."""
     if isinstance(flag, bool) or not isinstance(flag, int):
-        raise CompetencyError("flag", f"{flag!r} is not a whole number of levels")
+        raise CompetencyError(
+            "flag",
+            f"{flag!r} is not a whole number of levels",
+            code="competency.flag_not_whole",
+            params={"value": repr(flag)},
+        )
     if flag < 1:
-        raise CompetencyError("flag", f"{flag} must be at least 1")
+        raise CompetencyError(
+            "flag", f"{flag} must be at least 1", code="competency.flag_too_small", params={"value": flag}
+        )
     return flag
 
 
@@ -187,7 +199,7 @@ def combine_levels(levels: Iterable[float], rule: str = "median") -> float:
     check_combine(rule)
     values = [float(level) for level in levels]
     if not values:
-        raise CompetencyError("levels", "is empty: at least one level is needed")
+        raise CompetencyError("levels", "is empty: at least one level is needed", code="competency.no_levels")
     if rule == "median":
         return float(statistics.median(values))
     if rule == "mean":

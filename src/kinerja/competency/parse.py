@@ -126,21 +126,36 @@ def _is_list(value: object) -> bool:
 
 def _name(value: object, where: str, what: str) -> str:
     if not isinstance(value, str):
-        raise CompetencyError(where, f"{_fmt(value)} is not {what} (a string)")
+        raise CompetencyError(
+            where,
+            f"{_fmt(value)} is not {what} (a string)",
+            code="input.not_text",
+            params={"value": _fmt(value), "what": what},
+        )
     if not value.strip():
-        raise CompetencyError(where, f"is empty: give {what}")
+        raise CompetencyError(where, f"is empty: give {what}", code="input.empty_text", params={"what": what})
     return value
 
 
 def _whole(value: object, where: str, what: str) -> int:
     """A whole number: an int, or a float with no fraction (``3.0``); never a bool."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise CompetencyError(where, f"{_fmt(value)} is not {what} (a whole number)")
+        raise CompetencyError(
+            where,
+            f"{_fmt(value)} is not {what} (a whole number)",
+            code="competency.level_not_whole",
+            params={"value": _fmt(value)},
+        )
     if isinstance(value, numbers.Integral):
         return int(value)
     number = float(value)
     if not math.isfinite(number) or not number.is_integer():
-        raise CompetencyError(where, f"{_fmt(value)} is not {what}: levels are whole numbers")
+        raise CompetencyError(
+            where,
+            f"{_fmt(value)} is not {what}: levels are whole numbers",
+            code="competency.level_not_whole",
+            params={"value": _fmt(value)},
+        )
     return int(number)
 
 
@@ -148,7 +163,12 @@ def _level(value: object, where: str, scale: tuple[int, int]) -> int:
     level = _whole(value, where, "a level")
     low, high = scale
     if not low <= level <= high:
-        raise CompetencyError(where, f"{level} is outside the scale {low}..{high}")
+        raise CompetencyError(
+            where,
+            f"{level} is outside the scale {low}..{high}",
+            code="competency.level_outside_scale",
+            params={"value": level, "low": low, "high": high},
+        )
     return level
 
 
@@ -157,41 +177,74 @@ def _parse_scale(data: Mapping[str, Any]) -> tuple[int, int]:
         return DEFAULT_SCALE
     raw = data["scale"]
     if not _is_list(raw) or len(raw) != 2:
-        raise CompetencyError("scale", f"{_fmt(raw)} is not [lowest, highest], such as [1, 5]")
+        raise CompetencyError(
+            "scale",
+            f"{_fmt(raw)} is not [lowest, highest], such as [1, 5]",
+            code="competency.scale_not_pair",
+            params={"value": _fmt(raw)},
+        )
     low = _whole(raw[0], "scale[0]", "the lowest level")
     high = _whole(raw[1], "scale[1]", "the highest level")
     if low >= high:
-        raise CompetencyError("scale", f"[{low}, {high}]: the lowest level must be below the highest")
+        raise CompetencyError(
+            "scale",
+            f"[{low}, {high}]: the lowest level must be below the highest",
+            code="competency.bad_scale",
+            params={"low": low, "high": high},
+        )
     return low, high
 
 
 def _parse_items(data: Mapping[str, Any]) -> tuple[Item, ...]:
     if "items" not in data:
-        raise CompetencyError("items", "is missing: list the competency items (code, area, kind, name)")
+        raise CompetencyError(
+            "items",
+            "is missing: list the competency items (code, area, kind, name)",
+            code="competency.items_missing",
+        )
     raw = data["items"]
     if not _is_list(raw):
-        raise CompetencyError("items", "must be a list of items")
+        raise CompetencyError("items", "must be a list of items", code="competency.items_not_list")
     items: list[Item] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(raw):
         place = f"items[{index}]"
         if not isinstance(entry, Mapping):
-            raise CompetencyError(place, "must be an object with code, area, kind and name")
+            raise CompetencyError(
+                place, "must be an object with code, area, kind and name", code="competency.item_not_object"
+            )
         if "code" not in entry:
-            raise CompetencyError(f"{place}.code", "is missing")
+            raise CompetencyError(f"{place}.code", "is missing", code="input.missing")
         code = _name(entry["code"], f"{place}.code", "an item code")
         if code in seen:
-            raise CompetencyError(f"{place}.code", f"{code!r} is a duplicate of items[{seen[code]}].code")
+            raise CompetencyError(
+                f"{place}.code",
+                f"{code!r} is a duplicate of items[{seen[code]}].code",
+                code="competency.duplicate_item",
+                params={"code": code},
+            )
         seen[code] = index
         if "area" not in entry:
-            raise CompetencyError(f"{place}.area", "is missing: name the item's area")
+            raise CompetencyError(
+                f"{place}.area", "is missing: name the item's area", code="competency.area_missing"
+            )
         area = _name(entry["area"], f"{place}.area", "an area name")
         kind = entry.get("kind")
         if kind is not None and kind not in KINDS:
-            raise CompetencyError(f"{place}.kind", f"{_fmt(kind)} is not one of {', '.join(KINDS)}")
+            raise CompetencyError(
+                f"{place}.kind",
+                f"{_fmt(kind)} is not one of {', '.join(KINDS)}",
+                code="competency.unknown_kind",
+                params={"value": _fmt(kind), "choices": list(KINDS)},
+            )
         name = entry.get("name")
         if name is not None and not isinstance(name, str):
-            raise CompetencyError(f"{place}.name", f"{_fmt(name)} is not a name (a string)")
+            raise CompetencyError(
+                f"{place}.name",
+                f"{_fmt(name)} is not a name (a string)",
+                code="input.not_name",
+                params={"value": _fmt(name)},
+            )
         items.append(Item(code=code, area=area, kind=kind, name=name))
     return tuple(items)
 
@@ -201,11 +254,16 @@ def _parse_areas(data: Mapping[str, Any], items: tuple[Item, ...]) -> tuple[str,
     raw = data.get("areas")
     if raw is not None:
         if not _is_list(raw):
-            raise CompetencyError("areas", "must be a list of area names")
+            raise CompetencyError("areas", "must be a list of area names", code="competency.areas_not_list")
         for index, name in enumerate(raw):
             area = _name(name, f"areas[{index}]", "an area name")
             if area in areas:
-                raise CompetencyError(f"areas[{index}]", f"{area!r} is a duplicate")
+                raise CompetencyError(
+                    f"areas[{index}]",
+                    f"{area!r} is a duplicate",
+                    code="competency.duplicate_area",
+                    params={"name": area},
+                )
             areas.append(area)
     for item in items:
         if item.area not in areas:
@@ -220,7 +278,9 @@ def _parse_required(
     if raw is None:
         return None
     if not isinstance(raw, Mapping):
-        raise CompetencyError("required", "must be an object: role to {item code: level}")
+        raise CompetencyError(
+            "required", "must be an object: role to {item code: level}", code="competency.required_not_object"
+        )
     required: dict[str, dict[str, int]] = {}
     for role, levels in raw.items():
         place = f"required.{role}"
@@ -228,12 +288,19 @@ def _parse_required(
         if levels is None:
             levels = {}
         if not isinstance(levels, Mapping):
-            raise CompetencyError(place, "must be an object: item code to required level")
+            raise CompetencyError(
+                place, "must be an object: item code to required level", code="competency.role_not_object"
+            )
         required[role] = {}
         for code, value in levels.items():
             cell = f"{place}.{code}"
             if code not in codes:
-                raise CompetencyError(cell, f"{_fmt(code)} is not an item code")
+                raise CompetencyError(
+                    cell,
+                    f"{_fmt(code)} is not an item code",
+                    code="competency.unknown_item",
+                    params={"value": _fmt(code)},
+                )
             if value is not None:
                 required[role][code] = _level(value, cell, scale)
     return required
@@ -241,31 +308,52 @@ def _parse_required(
 
 def _parse_people(data: Mapping[str, Any], roles: Mapping[str, Any] | None) -> tuple[Person, ...]:
     if "people" not in data:
-        raise CompetencyError("people", "is missing: list the people assessed (id, name, role)")
+        raise CompetencyError(
+            "people",
+            "is missing: list the people assessed (id, name, role)",
+            code="competency.people_missing",
+        )
     raw = data["people"]
     if not _is_list(raw):
-        raise CompetencyError("people", "must be a list of people")
+        raise CompetencyError("people", "must be a list of people", code="competency.people_not_list")
     people: list[Person] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(raw):
         place = f"people[{index}]"
         if not isinstance(entry, Mapping):
-            raise CompetencyError(place, "must be an object with id, name and role")
+            raise CompetencyError(
+                place, "must be an object with id, name and role", code="competency.person_not_object"
+            )
         if "id" not in entry:
-            raise CompetencyError(f"{place}.id", "is missing")
+            raise CompetencyError(f"{place}.id", "is missing", code="input.missing")
         pid = _name(entry["id"], f"{place}.id", "a person id")
         if pid in seen:
-            raise CompetencyError(f"{place}.id", f"{pid!r} is a duplicate of people[{seen[pid]}].id")
+            raise CompetencyError(
+                f"{place}.id",
+                f"{pid!r} is a duplicate of people[{seen[pid]}].id",
+                code="competency.duplicate_person",
+                params={"id": pid},
+            )
         seen[pid] = index
         name = entry.get("name")
         if name is not None and not isinstance(name, str):
-            raise CompetencyError(f"{place}.name", f"{_fmt(name)} is not a name (a string)")
+            raise CompetencyError(
+                f"{place}.name",
+                f"{_fmt(name)} is not a name (a string)",
+                code="input.not_name",
+                params={"value": _fmt(name)},
+            )
         role = entry.get("role")
         if role is not None:
             role = _name(role, f"{place}.role", "a role")
             if roles is not None and role not in roles:
                 known = ", ".join(roles) or "none"
-                raise CompetencyError(f"{place}.role", f"{role!r} is not a role of required (roles: {known})")
+                raise CompetencyError(
+                    f"{place}.role",
+                    f"{role!r} is not a role of required (roles: {known})",
+                    code="competency.unknown_role",
+                    params={"value": role, "choices": known},
+                )
         people.append(Person(id=pid, name=name, role=role))
     return tuple(people)
 
@@ -274,31 +362,52 @@ def _parse_ratings(
     data: Mapping[str, Any], people: Mapping[str, int], codes: Mapping[str, int], scale: tuple[int, int]
 ) -> tuple[Rating, ...]:
     if "ratings" not in data:
-        raise CompetencyError("ratings", "is missing: list the ratings (person, item, source, level)")
+        raise CompetencyError(
+            "ratings",
+            "is missing: list the ratings (person, item, source, level)",
+            code="competency.ratings_missing",
+        )
     raw = data["ratings"]
     if not _is_list(raw):
-        raise CompetencyError("ratings", "must be a list of ratings")
+        raise CompetencyError("ratings", "must be a list of ratings", code="competency.ratings_not_list")
     ratings: list[Rating] = []
     seen: dict[tuple[str, str, str], int] = {}
     for index, entry in enumerate(raw):
         place = f"ratings[{index}]"
         if not isinstance(entry, Mapping):
-            raise CompetencyError(place, "must be an object with person, item, source and level")
+            raise CompetencyError(
+                place,
+                "must be an object with person, item, source and level",
+                code="competency.rating_not_object",
+            )
         for key in ("person", "item", "source", "level"):
             if key not in entry:
-                raise CompetencyError(f"{place}.{key}", "is missing")
+                raise CompetencyError(f"{place}.{key}", "is missing", code="input.missing")
         person = _name(entry["person"], f"{place}.person", "a person id")
         if person not in people:
-            raise CompetencyError(f"{place}.person", f"{person!r} is not the id of anyone in people")
+            raise CompetencyError(
+                f"{place}.person",
+                f"{person!r} is not the id of anyone in people",
+                code="competency.unknown_person",
+                params={"value": person},
+            )
         item = _name(entry["item"], f"{place}.item", "an item code")
         if item not in codes:
-            raise CompetencyError(f"{place}.item", f"{item!r} is not an item code")
+            raise CompetencyError(
+                f"{place}.item",
+                f"{item!r} is not an item code",
+                code="competency.unknown_item",
+                params={"value": item},
+            )
         source = _name(entry["source"], f"{place}.source", "a source name")
         level = _level(entry["level"], f"{place}.level", scale)
         key = (person, item, source)
         if key in seen:
             raise CompetencyError(
-                place, f"{person!r} is already rated on {item!r} by {source!r} at ratings[{seen[key]}]"
+                place,
+                f"{person!r} is already rated on {item!r} by {source!r} at ratings[{seen[key]}]",
+                code="competency.rated_twice",
+                params={"unit": f"{person}/{item}", "source": source},
             )
         seen[key] = index
         ratings.append(Rating(person=person, item=item, source=source, level=level, index=index))
@@ -307,12 +416,24 @@ def _parse_ratings(
 
 def _positive(value: object, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise CompetencyError(where, f"{_fmt(value)} is not a number")
+        raise CompetencyError(
+            where, f"{_fmt(value)} is not a number", code="number.not_number", params={"value": _fmt(value)}
+        )
     number = float(value)
     if not math.isfinite(number):
-        raise CompetencyError(where, f"{_fmt(value)} is not a finite number")
+        raise CompetencyError(
+            where,
+            f"{_fmt(value)} is not a finite number",
+            code="number.not_finite",
+            params={"value": _fmt(value)},
+        )
     if number <= 0:
-        raise CompetencyError(where, f"{_fmt(value)} is not positive: lever weights must be > 0")
+        raise CompetencyError(
+            where,
+            f"{_fmt(value)} is not positive: lever weights must be > 0",
+            code="competency.lever_weight_not_positive",
+            params={"value": _fmt(value)},
+        )
     return number
 
 
@@ -333,16 +454,26 @@ def _parse_levers(data: Mapping[str, Any]) -> tuple[dict[str, float], float | No
     if raw is None:
         return {}, None, []
     if not isinstance(raw, Mapping):
-        raise CompetencyError("levers", "must be an object with weights or judgments")
+        raise CompetencyError(
+            "levers", "must be an object with weights or judgments", code="competency.levers_not_object"
+        )
     has_weights, has_judgments = raw.get("weights") is not None, raw.get("judgments") is not None
     if has_weights and has_judgments:
-        raise CompetencyError("levers", "give either weights or judgments, not both")
+        raise CompetencyError(
+            "levers", "give either weights or judgments, not both", code="competency.levers_both"
+        )
     if has_weights:
         weights = raw["weights"]
         if not isinstance(weights, Mapping):
-            raise CompetencyError("levers.weights", "must be an object: lever name to a positive weight")
+            raise CompetencyError(
+                "levers.weights",
+                "must be an object: lever name to a positive weight",
+                code="competency.lever_weights_not_object",
+            )
         if not weights:
-            raise CompetencyError("levers.weights", "is empty: name at least one lever")
+            raise CompetencyError(
+                "levers.weights", "is empty: name at least one lever", code="competency.no_levers"
+            )
         values: dict[str, float] = {}
         for name, value in weights.items():
             _name(name, "levers.weights", "a lever name")
@@ -350,18 +481,26 @@ def _parse_levers(data: Mapping[str, Any]) -> tuple[dict[str, float], float | No
         total = math.fsum(values.values())
         return {name: value / total for name, value in values.items()}, None, []
     if not has_judgments:
-        raise CompetencyError("levers", "give weights (lever to a positive number) or judgments (pairs)")
+        raise CompetencyError(
+            "levers",
+            "give weights (lever to a positive number) or judgments (pairs)",
+            code="competency.levers_neither",
+        )
     judgments = raw["judgments"]
     criteria = raw.get("criteria")
     if criteria is None:
         criteria = _lever_names_of(judgments)
         if _is_list(judgments) and not judgments:
-            raise CompetencyError("levers.judgments", "is empty: compare at least one pair of levers")
+            raise CompetencyError(
+                "levers.judgments",
+                "is empty: compare at least one pair of levers",
+                code="competency.no_lever_judgments",
+            )
     try:
         comparison = parse_comparison({"criteria": criteria, "judgments": judgments}, where="levers.")
         result = ahp_analyse(comparison, method="eigenvector", ri_table="saaty", threshold=LEVER_CR_THRESHOLD)
     except InputError as error:
-        raise CompetencyError(error.where, error.problem) from error
+        raise CompetencyError(error.where, error.problem, code=error.code, params=error.params) from error
     warnings = []
     if not result.consistent:
         advice = ""
@@ -385,25 +524,43 @@ def _parse_rules(
     if raw is None:
         return {}
     if not isinstance(raw, Mapping):
-        raise CompetencyError("rules", "must be an object: area to the list of its levers")
+        raise CompetencyError(
+            "rules", "must be an object: area to the list of its levers", code="competency.rules_not_object"
+        )
     rules: dict[str, tuple[str, ...]] = {}
     for area, names in raw.items():
         place = f"rules.{area}"
         if area not in areas:
-            raise CompetencyError(place, f"{_fmt(area)} is not an area of the items ({', '.join(areas)})")
+            raise CompetencyError(
+                place,
+                f"{_fmt(area)} is not an area of the items ({', '.join(areas)})",
+                code="competency.unknown_area",
+                params={"value": _fmt(area), "choices": list(areas)},
+            )
         if not _is_list(names):
-            raise CompetencyError(place, "must be a list of lever names")
+            raise CompetencyError(place, "must be a list of lever names", code="competency.rule_not_list")
         if not names:
-            raise CompetencyError(place, "names no lever: list at least one, or leave the area out")
+            raise CompetencyError(
+                place,
+                "names no lever: list at least one, or leave the area out",
+                code="competency.rule_empty",
+            )
         chosen: list[str] = []
         for index, name in enumerate(names):
             cell = f"{place}[{index}]"
             lever = _name(name, cell, "a lever name")
             if lever not in levers:
                 known = f"levers: {', '.join(levers)}" if levers else "the input has no levers"
-                raise CompetencyError(cell, f"{lever!r} is not a lever ({known})")
+                raise CompetencyError(
+                    cell,
+                    f"{lever!r} is not a lever ({known})",
+                    code="competency.unknown_lever",
+                    params={"value": lever, "choices": known},
+                )
             if lever in chosen:
-                raise CompetencyError(cell, f"{lever!r} is listed twice")
+                raise CompetencyError(
+                    cell, f"{lever!r} is listed twice", code="competency.lever_twice", params={"value": lever}
+                )
             chosen.append(lever)
         rules[area] = tuple(chosen)
     return rules
@@ -415,7 +572,9 @@ def parse_assessment(data: Mapping[str, Any]) -> Assessment:
     Raises :class:`~kinerja.errors.CompetencyError` at the first problem, naming its place.
     """
     if not isinstance(data, Mapping):
-        raise CompetencyError("input", "must be an object with items, people and ratings")
+        raise CompetencyError(
+            "input", "must be an object with items, people and ratings", code="competency.not_object"
+        )
     scale = _parse_scale(data)
     items = _parse_items(data)
     codes = {item.code: index for index, item in enumerate(items)}

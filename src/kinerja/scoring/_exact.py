@@ -24,11 +24,11 @@ def check_number(
     """``value`` if it is a finite real number (not a bool, not text), else ``error(field, ...)``."""
     if value is None:
         if required:
-            raise error(field, "missing; give a number")
+            raise error(field, "missing; give a number", code="number.missing")
         return None
     if isinstance(value, bool) or not isinstance(value, (Real, Decimal)):
         kind = f"the text {value!r}" if isinstance(value, str) else f"a {type(value).__name__}"
-        raise error(field, f"must be a number, not {kind}")
+        raise error(field, f"must be a number, not {kind}", code="number.not_number", params={"value": kind})
     if isinstance(value, Decimal):
         finite = value.is_finite()
         nan = value.is_nan()
@@ -38,9 +38,11 @@ def check_number(
         finite = math.isfinite(value)
         nan = isinstance(value, float) and math.isnan(value)
     if nan:
-        raise error(field, "is NaN (not a number)")
+        raise error(field, "is NaN (not a number)", code="number.nan")
     if not finite:
-        raise error(field, f"must be finite, not {value}")
+        raise error(
+            field, f"must be finite, not {value}", code="number.not_finite", params={"value": str(value)}
+        )
     return value
 
 
@@ -56,7 +58,9 @@ def to_float(value: Fraction, where: str) -> float:
     try:
         return float(value)
     except OverflowError:
-        raise InputError(where, "a number here is too large to compute with (beyond 1e308)") from None
+        raise InputError(
+            where, "a number here is too large to compute with (beyond 1e308)", code="number.too_large"
+        ) from None
 
 
 def shown(value: Number | Fraction) -> str:
