@@ -265,3 +265,52 @@ def test_the_installed_command_scores_table1(table1):
     )
     assert completed.returncode == 0, completed.stderr
     assert round(json.loads(completed.stdout)["total"], 2) == 94.78
+
+
+# --- scoring options (issue 9 items 4-6) ---------------------------------------------------
+
+
+def test_options_lower_linear_not_applicable_rating_digits_and_bands_preset(tmp_path):
+    document = {
+        "indicators": [
+            {"name": "Rejects", "weight": 40, "direction": "lower", "target": 5, "actual": 0},
+            {"name": "Output", "weight": 40, "target": 100, "actual": 69.5},
+            {"name": "Work rotation", "weight": 20, "applicable": False},
+        ]
+    }
+    path = tmp_path / "options.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    refused = runner.invoke(app, ["score", str(path), "--json"])
+    assert refused.exit_code == 2 and "indicators[0].actual" in refused.stderr
+    result = runner.invoke(
+        app,
+        ["score", str(path), "--lower", "linear", "--bands", "permenpanrb6-2022", "--json", "--locale", "id"],
+    )
+    assert result.exit_code == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["indicators"][0]["realization"] == 100 and out["indicators"][0]["lower_rule"] == "linear"
+    assert out["indicators"][2]["applicable"] is False and out["indicators"][2]["score"] is None
+    assert out["not_applicable"] == ["Work rotation"] and out["not_applicable_policy"] == "renormalize"
+    assert out["total"] == pytest.approx((40 * 100 + 40 * 69.5) / 80)  # renormalized to 100
+    assert out["rating"]["label"] == "Baik" and out["rating_digits"] == 2
+    as_is = json.loads(
+        runner.invoke(
+            app, ["score", str(path), "--lower", "linear", "--not-applicable", "as-is", "--json"]
+        ).stdout
+    )
+    assert as_is["total"] == pytest.approx(40 + 40 * 0.695)
+    table = runner.invoke(app, ["score", str(path), "--lower", "linear", "--locale", "id"])
+    assert table.exit_code == 0 and "berlaku" in table.stdout and "Opsi" in table.stdout
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--lower", "log"), ("--not-applicable", "zero"), ("--rating-digits", "x"), ("--bands", "pp10")],
+)
+def test_bad_option_values_exit_2(tmp_path, option, value):
+    path = tmp_path / "one.json"
+    path.write_text(
+        json.dumps({"indicators": [{"name": "A", "weight": 100, "realization": 90}]}), encoding="utf-8"
+    )
+    result = runner.invoke(app, ["score", str(path), option, value])
+    assert result.exit_code == 2 and option in result.stderr and "Traceback" not in result.stderr

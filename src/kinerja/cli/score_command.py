@@ -28,6 +28,9 @@ from kinerja.cli.common import (
 from kinerja.errors import InputError
 from kinerja.formatting import LOCALES, format_number, format_rupiah
 from kinerja.scoring import (
+    LOWER_RULES,
+    NOT_APPLICABLE_POLICIES,
+    PRESETS,
     WEIGHT_POLICIES,
     ScorecardInput,
     ScoreResult,
@@ -56,6 +59,8 @@ _WORDS = {
         "rating": "Rating",
         "warning": "Warning",
         "capped": "(x) = realization before the cap of",
+        "not_applicable": "not applicable",
+        "options": "Options",
     },
     "id": {
         "title": "Kartu skor KPI",
@@ -72,6 +77,8 @@ _WORDS = {
         "rating": "Predikat",
         "warning": "Peringatan",
         "capped": "(x) = realisasi sebelum dibatasi pada",
+        "not_applicable": "tidak berlaku",
+        "options": "Opsi",
     },
 }
 
@@ -85,6 +92,27 @@ def score_command(
         help="Weights not summing to 100: strict (refuse, default), normalize or as-is.",
     ),
     cap: str = typer.Option("100", "--cap", help="Highest realization % a score uses; 0 or none for no cap."),
+    lower: str = typer.Option(
+        "ratio",
+        "--lower",
+        help="Lower-is-better indicators without their own lower_rule: ratio (target / actual, default) "
+        "or linear (2 - actual / target, floored at 0).",
+    ),
+    not_applicable: str = typer.Option(
+        "renormalize",
+        "--not-applicable",
+        help='Indicators with "applicable": false: renormalize the others\' weights (default) or as-is.',
+    ),
+    rating_digits: str = typer.Option(
+        "2",
+        "--rating-digits",
+        help="Rate the total rounded to this many decimals (default 2, as shown), or none.",
+    ),
+    bands_preset: str = typer.Option(
+        "",
+        "--bands",
+        help="Rating bands preset instead of the input's: pp46-2011 (the default) or permenpanrb6-2022.",
+    ),
     input_format: str = typer.Option(
         "auto", "--format", help="Input format: auto (by extension, default), json, yaml, csv or xlsx."
     ),
@@ -98,10 +126,25 @@ def score_command(
         fail("--locale", "", f"{locale!r} is not a locale; use one of {', '.join(LOCALES)}")
     if input_format not in FORMATS:
         fail("--format", "", f"{input_format!r} is not an input format; use one of {', '.join(FORMATS)}")
+    if lower not in LOWER_RULES:
+        fail("--lower", "", f"{lower!r} is not a lower-is-better rule; use one of {', '.join(LOWER_RULES)}")
+    if not_applicable not in NOT_APPLICABLE_POLICIES:
+        fail(
+            "--not-applicable",
+            "",
+            f"{not_applicable!r} is not a policy; use one of {', '.join(NOT_APPLICABLE_POLICIES)}",
+        )
+    if bands_preset and bands_preset not in PRESETS:
+        fail("--bands", "", f"{bands_preset!r} is not a bands preset; use one of {', '.join(PRESETS)}")
+    digits = _parse_digits(rating_digits)
     cap_value = _parse_cap(cap)
-    scorecard = _read_scorecard(file, input_format)
+    scorecard = _read_scorecard(file, input_format, lower)
+    if bands_preset:
+        scorecard = ScorecardInput(scorecard.indicators, PRESETS[bands_preset].bands)
     try:
-        result = score_scorecard(scorecard, weights=weights, cap=cap_value)
+        result = score_scorecard(
+            scorecard, weights=weights, cap=cap_value, not_applicable=not_applicable, rating_digits=digits
+        )
     except InputError as error:
         fail_input(file, error)
     if as_json:
@@ -122,7 +165,15 @@ def _parse_cap(text: str) -> Decimal | None:
     return None if value == 0 else value
 
 
-def _read_scorecard(file: str, input_format: str) -> ScorecardInput:
+def _parse_digits(text: str) -> int | None:
+    if text.strip().lower() in ("none", "off"):
+        return None
+    if not text.strip().isdigit() or int(text) > 6:
+        fail("--rating-digits", "", f"{text!r} must be a whole number from 0 to 6, or none")
+    return int(text)
+
+
+def _read_scorecard(file: str, input_format: str, lower: str = "ratio") -> ScorecardInput:
     kind = input_format
     if kind == "auto":
         lowered = file.lower()
@@ -136,8 +187,8 @@ def _read_scorecard(file: str, input_format: str) -> ScorecardInput:
             rows, decimal_comma = rows_from_csv(read_text(file))
             return parse_scorecard_rows(rows, decimal_comma=decimal_comma)
         if kind == "yaml" and not file.lower().endswith((".yaml", ".yml")):
-            return parse_scorecard(require_object(file, _yaml(file)))
-        return parse_scorecard(require_object(file, read_document(file)))
+            return parse_scorecard(require_object(file, _yaml(file)), lower_rule=lower)
+        return parse_scorecard(require_object(file, read_document(file)), lower_rule=lower)
     except InputError as error:
         fail_input(file, error)
 
@@ -192,7 +243,7 @@ def _amount(value: float | int | None, unit: str | None, locale: str) -> str:
 
 def _print_table(result: ScoreResult, scorecard: ScorecardInput, locale: str) -> None:
     words = _WORDS[locale]
-    with_actual = any(indicator.actual is not None for indicator in result.indicators)
+    with_actual = any(indicator.actual is not None or indicator.parts for indicator in result.indicators)
     table = Table(title=words["title"], show_lines=False)
     table.add_column(words["perspective"], overflow="fold")
     table.add_column(words["indicator"], overflow="fold")
@@ -207,6 +258,12 @@ def _print_table(result: ScoreResult, scorecard: ScorecardInput, locale: str) ->
         label = perspective.name or words["none"]
         members = [i for i in result.indicators if (i.perspective or "") == perspective.name]
         for position, indicator in enumerate(members):
+            if not indicator.applicable:
+                cells = [label if position == 0 else "", f"{indicator.name} ({words['not_applicable']})"]
+                cells += [_number(indicator.weight_given, 3, locale), "-"]
+                cells += ["-"] * (3 if with_actual else 2)
+                table.add_row(*cells, style="dim")
+                continue
             realization = format_number(indicator.realization, 2, locale)
             if indicator.capped:
                 capped = True
@@ -221,6 +278,12 @@ def _print_table(result: ScoreResult, scorecard: ScorecardInput, locale: str) ->
                 cells.append(_amount(indicator.actual, indicator.unit, locale))
             cells += [realization, _number(indicator.score, 3, locale)]
             table.add_row(*cells)
+            for part in indicator.parts:
+                cells = ["", f"  · {part.name}", "", _amount(part.target, part.unit, locale)]
+                if with_actual:
+                    cells.append(_amount(part.actual, part.unit, locale))
+                cells += [format_number(part.realization, 2, locale), ""]
+                table.add_row(*cells, style="dim")
         blanks = [""] * (2 if with_actual else 1)
         table.add_row(
             "",
@@ -244,6 +307,16 @@ def _print_table(result: ScoreResult, scorecard: ScorecardInput, locale: str) ->
     )
     table.add_row(words["rating"], result.rating.label(locale), "", *blanks, "", "", style="bold")
     stdout_console.print(table)
+    rules = sorted({i.lower_rule for i in result.indicators if i.direction == "lower"})
+    options = [
+        f"weights {result.weights_policy}",
+        f"cap {_number(result.cap, 2, locale) if result.cap else 'none'}",
+    ]
+    if rules:
+        options.append(f"lower {'/'.join(rules)}")
+    if any(not i.applicable for i in result.indicators):
+        options.append(f"not applicable {result.not_applicable_policy}")
+    stdout_console.print(f"{words['options']}: {', '.join(options)}", highlight=False)
     if capped and result.cap is not None:
         stdout_console.print(f"{words['capped']} {_number(result.cap, 2, locale)} %", highlight=False)
     for warning in result.warnings:

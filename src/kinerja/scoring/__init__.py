@@ -11,27 +11,39 @@ Modules: ``model`` (validated inputs), ``bands`` (rating bands, PP 46/2011 defau
 ``compute`` (the arithmetic and the result values), ``parse`` (JSON and spreadsheet rows).
 """
 
-from kinerja.scoring.bands import DEFAULT_BANDS, Band, Rating, rate
+from kinerja.scoring.bands import DEFAULT_BANDS, PERMENPANRB_6_2022_BANDS, PRESETS, Band, Preset, Rating, rate
 from kinerja.scoring.compute import (
     NO_PERSPECTIVE,
+    NOT_APPLICABLE_POLICIES,
+    RATING_DIGITS,
     WEIGHT_POLICIES,
     IndicatorScore,
+    PartScore,
     PerspectiveScore,
     ScoreResult,
     score_scorecard,
 )
-from kinerja.scoring.model import DIRECTIONS, Indicator, ScorecardInput
+from kinerja.scoring.model import COMBINE_RULES, DIRECTIONS, LOWER_RULES, Indicator, Part, ScorecardInput
 from kinerja.scoring.parse import parse_scorecard, parse_scorecard_rows, rows_from_csv, rows_from_xlsx
 
 __all__ = [
+    "COMBINE_RULES",
     "DEFAULT_BANDS",
     "DIRECTIONS",
+    "LOWER_RULES",
+    "NOT_APPLICABLE_POLICIES",
     "NO_PERSPECTIVE",
+    "PERMENPANRB_6_2022_BANDS",
+    "PRESETS",
+    "RATING_DIGITS",
     "WEIGHT_POLICIES",
     "Band",
     "Indicator",
     "IndicatorScore",
+    "Part",
+    "PartScore",
     "PerspectiveScore",
+    "Preset",
     "Rating",
     "ScoreResult",
     "ScorecardInput",
