@@ -10,7 +10,19 @@ Two bases, both named in every result:
 For positive values the two are tied: later = previous / (1 + previous / 100).
 
 Per series: each step's change, ``average_pct`` (the mean of the steps, as the paper's
-"average increase per quarter") and ``overall_pct`` (last period against the first).
+"average increase per quarter") and ``overall_pct`` (last period against the first). Two more
+keys, added beside the contract's: each step's ``change`` (new - old, in the series' own unit:
+points for a score, whose change in percent of a score means little), and ``compound_pct``,
+the compound growth per step (as a CAGR, per step rather than per year): the constant step
+change that leads from the first value to the last in as many steps, ``((last / first) ** (1 /
+steps) - 1) x 100`` on base previous and ``(1 - (first / last) ** (1 / steps)) x 100`` on base
+later. Unlike the mean of the steps it does not depend on the path (+100 % then -50 % is a mean
+of +25 % but a compound 0 %). It needs a positive first and last value (or two equal ones: 0 %);
+otherwise it is null with a warning.
+
+On base later a fall to less than half of the old value gives a change below -100 % (100 -> 30
+is -233.33 %: the fall measured against the smaller, later value); such a step adds a warning
+that says so, since on base previous no fall goes below -100 %.
 
 A value may be ``None`` (JSON ``null``): the indicator was not measured in that period, as the
 paper's "-" (Manggala et al. 2022: the micro enterprise's temporary-worker attendance adjustment
@@ -63,6 +75,7 @@ class Step:
             "change_pct": self.change_pct,
             "from_value": self.old,
             "to_value": self.new,
+            "change": difference(self.old, self.new),
         }
 
 
@@ -75,6 +88,8 @@ class SeriesComparison:
     steps: tuple[Step, ...]
     average_pct: float | None
     overall_pct: float | None
+    #: Compound growth per step (CAGR-like), see the module's docstring; ``None`` when undefined.
+    compound_pct: float | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -82,6 +97,7 @@ class SeriesComparison:
             "average_pct": self.average_pct,
             "overall_pct": self.overall_pct,
             "values": list(self.values),
+            "compound_pct": self.compound_pct,
         }
 
 
@@ -186,6 +202,35 @@ def change_pct(old: float, new: float, base: str = "previous") -> float | None:
     return None if exact is None else float(exact)
 
 
+def difference(old: float | None, new: float | None) -> int | float | None:
+    """``new - old`` exactly (points for a score), ``None`` when either is missing."""
+    if old is None or new is None:
+        return None
+    return _plain(_exact(new) - _exact(old))
+
+
+def compound_pct(values: Sequence[float | Decimal | Fraction | None], base: str = "previous") -> float | None:
+    """Compound change per step from the first value present to the last (``None`` values are
+    periods not measured; the steps between count), on ``base``; ``None`` unless both are > 0.
+
+    Previous: ((last / first) ** (1 / steps) - 1) x 100; later: (1 - (first / last) ** (1 / steps))
+    x 100, the constant step change on that base that leads from first to last.
+    """
+    if base not in BASES:
+        raise InputError("base", f"unknown base {base!r}; use previous or later")
+    present = [(index, _exact(value)) for index, value in enumerate(values) if value is not None]
+    if len(present) < 2:
+        return None
+    (first_index, first), (last_index, last) = present[0], present[-1]
+    if first == last:
+        return 0.0
+    if first <= 0 or last <= 0:
+        return None
+    steps = last_index - first_index
+    ratio = float(last / first) ** (1 / steps)
+    return (ratio - 1) * 100 if base == "previous" else (1 - 1 / ratio) * 100
+
+
 def _change(old: Fraction, new: Fraction, base: str) -> Fraction | None:
     if old == new:
         return Fraction(0)
@@ -223,6 +268,13 @@ def _compare_one(
                 )
             changes.append(change)
         steps.append(Step(periods[index - 1], periods[index], _plain(old), _plain(new), _float(change)))
+        if base == "later" and change is not None and change < -100:
+            usual = _change(values[index - 1], values[index], "previous") or Fraction(0)
+            warnings.append(
+                f"{where}[{index}]: the change from {periods[index - 1]} to {periods[index]} is "
+                f"{float(change):.2f} % on base later: below -100 % because the value fell to less than "
+                f"half ({float(usual):.2f} % as usual growth)"
+            )
     defined = [change for change in changes if change is not None]
     average = sum(defined, Fraction(0)) / len(defined) if defined and len(defined) == len(changes) else None
     if average is None:
@@ -242,8 +294,16 @@ def _compare_one(
             warnings.append(
                 f"{where}[{zero}]: overall_pct is null: the value of {periods[zero]} is 0 on base {base}"
             )
+    compound = compound_pct(values, base)
+    if compound is None:
+        warnings.append(f"{where}: compound_pct is null: it needs a first and a last value above 0")
     return SeriesComparison(
-        name, tuple(_plain(value) for value in values), tuple(steps), _float(average), _float(overall)
+        name,
+        tuple(_plain(value) for value in values),
+        tuple(steps),
+        _float(average),
+        _float(overall),
+        compound,
     )
 
 
