@@ -81,6 +81,20 @@ def day_entry(enterprise: Enterprise, day: datetime.date) -> DayEntry:
     )
 
 
+def previous_recorded_day(enterprise: Enterprise, day: datetime.date) -> datetime.date | None:
+    """The latest day before ``day`` with any record (attendance, hours, production or sales):
+    "same as yesterday" fills the day form from it (yesterday itself may be a day off)."""
+    latest = [
+        model.objects.filter(enterprise=enterprise, date__lt=day)
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+        for model in (Attendance, DailyOperation, Production, Sale)
+    ]
+    found = [date for date in latest if date is not None]
+    return max(found) if found else None
+
+
 def product_suggestions(enterprise: Enterprise, limit: int = 20) -> list[str]:
     """Products this enterprise has recorded (production and orders), the most used first."""
     counts: dict[str, int] = {}

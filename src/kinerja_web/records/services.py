@@ -120,40 +120,60 @@ def _check_hours(name: str, value: Decimal | None, errors: dict[str, list[str]])
 
 
 def _clean_production(
-    production: Iterable[tuple[str, Decimal | int | None]], errors: dict[str, list[str]]
+    production: Iterable[tuple[str, Decimal | int | None]],
+    errors: dict[str, list[str]],
+    by_row: dict[int, list[tuple[str, str]]] | None = None,
 ) -> list[tuple[str, Decimal]]:
+    """The production rows to store; each problem goes to ``errors["production"]`` and, with
+    ``by_row``, to ``by_row[index]`` as ``(field, message)`` (index from 0, field ``product`` or
+    ``kg``) so a form can show it beside the row's field."""
     rows: list[tuple[str, Decimal]] = []
     seen: dict[str, int] = {}
     problems = []
+
+    def problem(index: int, field: str, message: str) -> None:
+        problems.append(message)
+        if by_row is not None:
+            by_row.setdefault(index, []).append((field, message))
+
     for number, (product, kg) in enumerate(production, start=1):
+        index = number - 1
         name = " ".join((product or "").split())
         if not name and kg is None:
             continue
         if not name:
-            problems.append(_("Production row %(row)s: name the product.") % {"row": number})
+            problem(index, "product", _("Production row %(row)s: name the product.") % {"row": number})
             continue
         if len(name) > PRODUCT_MAX_LENGTH:
-            problems.append(
+            problem(
+                index,
+                "product",
                 _("Production row %(row)s: a product name has at most %(max)s characters.")
-                % {"row": number, "max": PRODUCT_MAX_LENGTH}
+                % {"row": number, "max": PRODUCT_MAX_LENGTH},
             )
             continue
         if kg is None:
-            problems.append(
-                _("Production row %(row)s (%(product)s): enter the kg.") % {"row": number, "product": name}
+            problem(
+                index,
+                "kg",
+                _("Production row %(row)s (%(product)s): enter the kg.") % {"row": number, "product": name},
             )
             continue
         kg = Decimal(kg)
         if kg < 0:
-            problems.append(
+            problem(
+                index,
+                "kg",
                 _("Production row %(row)s (%(product)s): kg cannot be negative.")
-                % {"row": number, "product": name}
+                % {"row": number, "product": name},
             )
             continue
         if name.casefold() in seen:
-            problems.append(
+            problem(
+                index,
+                "product",
                 _("Production row %(row)s: %(product)s is already in row %(first)s; put its kg in one row.")
-                % {"row": number, "product": name, "first": seen[name.casefold()]}
+                % {"row": number, "product": name, "first": seen[name.casefold()]},
             )
             continue
         seen[name.casefold()] = number
@@ -161,6 +181,66 @@ def _clean_production(
     if problems:
         errors.setdefault("production", []).extend(problems)
     return rows
+
+
+@dataclass(frozen=True)
+class DayProblems:
+    """What :func:`day_save` would refuse, without saving: messages by argument name, and the
+    production problems again by row (index from 0) and field, for a form to show beside each."""
+
+    fields: dict[str, list[str]]
+    production_rows: dict[int, list[tuple[str, str]]]
+
+    def __bool__(self) -> bool:
+        return bool(self.fields)
+
+
+def _check_day(
+    enterprise: Enterprise,
+    date: datetime.date,
+    attendance: Mapping[int, str],
+    operating_hours: Decimal | None,
+    rotation_hours: Decimal | None,
+    production: Iterable[tuple[str, Decimal | int | None]],
+    sales_rp: int | None,
+) -> tuple[DayProblems, dict[int, str], list[tuple[str, Decimal]]]:
+    """Every rule of a day at once (so a page can say all of them in one round)."""
+    errors: dict[str, list[str]] = {}
+    by_row: dict[int, list[tuple[str, str]]] = {}
+    _check_date(date, errors)
+    marked = _clean_attendance(enterprise, date, attendance, errors)
+    _check_hours("operating_hours", operating_hours, errors)
+    _check_hours("rotation_hours", rotation_hours, errors)
+    if operating_hours is None and rotation_hours is not None:
+        errors.setdefault("operating_hours", []).append(_("Enter the operating hours of the day too."))
+    elif operating_hours is not None and rotation_hours is not None and rotation_hours > operating_hours:
+        errors.setdefault("rotation_hours", []).append(
+            _("Hours under rotation are part of the operating hours: at most %(hours)s.")
+            % {"hours": formats.number_format(operating_hours, use_l10n=True)}
+        )
+    rows = _clean_production(production, errors, by_row)
+    if sales_rp is not None and sales_rp < 0:
+        errors.setdefault("sales_rp", []).append(_("Sales cannot be negative."))
+    return DayProblems(errors, by_row), marked, rows
+
+
+def day_problems(
+    *,
+    enterprise: Enterprise,
+    date: datetime.date,
+    attendance: Mapping[int, str],
+    operating_hours: Decimal | None,
+    rotation_hours: Decimal | None,
+    production: Iterable[tuple[str, Decimal | int | None]],
+    sales_rp: int | None,
+) -> DayProblems:
+    """What :func:`day_save` would refuse for these values (nothing is written): the day form
+    checks the values it could read even when others are unreadable, so every problem of a
+    refused save shows in one round."""
+    problems, _marked, _rows = _check_day(
+        enterprise, date, attendance, operating_hours, rotation_hours, list(production), sales_rp
+    )
+    return problems
 
 
 @transaction.atomic
@@ -187,22 +267,10 @@ def day_save(
       not recorded).
     """
     access.require(access.can_change_enterprise(actor, enterprise))
-    errors: dict[str, list[str]] = {}
-    _check_date(date, errors)
-    marked = _clean_attendance(enterprise, date, attendance, errors)
-    _check_hours("operating_hours", operating_hours, errors)
-    _check_hours("rotation_hours", rotation_hours, errors)
-    if operating_hours is None and rotation_hours is not None:
-        errors.setdefault("operating_hours", []).append(_("Enter the operating hours of the day too."))
-    elif operating_hours is not None and rotation_hours is not None and rotation_hours > operating_hours:
-        errors.setdefault("rotation_hours", []).append(
-            _("Hours under rotation are part of the operating hours: at most %(hours)s.")
-            % {"hours": formats.number_format(operating_hours, use_l10n=True)}
-        )
-    rows = _clean_production(production, errors)
-    if sales_rp is not None and sales_rp < 0:
-        errors.setdefault("sales_rp", []).append(_("Sales cannot be negative."))
-    _raise(errors)
+    problems, marked, rows = _check_day(
+        enterprise, date, attendance, operating_hours, rotation_hours, production, sales_rp
+    )
+    _raise(problems.fields)
 
     before = _day_state(enterprise, date)
 

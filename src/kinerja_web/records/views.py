@@ -88,9 +88,14 @@ def day(request: HttpRequest, pk: int, day: datetime.date | None = None) -> Http
     entry = selectors.day_entry(enterprise, day)
     workers = selectors.active_workers(enterprise, day)
     data = request.POST if request.method == "POST" else None
-    form = forms.DayForm(data, workers=workers, initial=forms.DayForm.initial_from(entry))
-    formset = forms.production_formset(data, entry)
-    if data is not None and form.is_valid() and formset.is_valid():
+    previous = selectors.previous_recorded_day(enterprise, day) if can_change else None
+    # "Same as yesterday": the form filled from the latest recorded day before this one, not saved
+    # until the owner taps Save.
+    prefill_from = previous if data is None and previous and request.GET.get("same") == "previous" else None
+    shown = selectors.day_entry(enterprise, prefill_from) if prefill_from else entry
+    form = forms.DayForm(data, workers=workers, initial=forms.DayForm.initial_from(shown))
+    formset = forms.production_formset(data, shown)
+    if data is not None and _day_is_valid(enterprise, day, form, formset, stored=not entry.is_empty):
         try:
             services.day_save(
                 enterprise=enterprise,
@@ -119,9 +124,68 @@ def day(request: HttpRequest, pk: int, day: datetime.date | None = None) -> Http
         previous_day=day - ONE_DAY,
         next_day=day + ONE_DAY if day < today_ else None,
         saved=request.GET.get("saved") == "1" and data is None,
+        previous_recorded=previous,
+        prefill_from=prefill_from,
+        prefill_label=formats.date_format(prefill_from, "l, j F Y") if prefill_from else "",
         day_label=formats.date_format(day, "l, j F Y"),
     )
     return render(request, "records/day.html", context)
+
+
+def _day_is_valid(
+    enterprise: Any, day: datetime.date, form: forms.DayForm, formset: Any, *, stored: bool
+) -> bool:
+    """Check the day form, its production rows and the service's rules all at once, each
+    problem on its field (a production problem on its row), so one round shows every error.
+
+    A form with nothing entered on a day with nothing stored is refused: saving it would store
+    nothing, and a "saved" message would tell the owner the day was recorded.
+    """
+    form_ok = form.is_valid()
+    formset_ok = formset.is_valid()
+    cleaned = form.cleaned_data
+    rows = forms.production_rows(formset)
+    problems = services.day_problems(
+        enterprise=enterprise,
+        date=day,
+        attendance=form.attendance(),
+        operating_hours=cleaned.get("operating_hours"),
+        rotation_hours=cleaned.get("rotation_hours"),
+        production=rows,
+        sales_rp=cleaned.get("sales_rp"),
+    )
+    for name, messages_ in problems.fields.items():
+        if name == "production":
+            continue  # below, beside the row
+        if name in form.fields:
+            if not form.has_error(name):  # unreadable already says so; no second message
+                form.add_error(name, messages_)
+        else:
+            form.add_error(None, messages_)
+    for index, row_problems in problems.production_rows.items():
+        row = formset.forms[index]
+        for field, message in row_problems:
+            if not row.has_error(field):
+                row.add_error(field, message)
+    if not (form_ok and formset_ok) or problems:
+        return False
+    nothing = not (
+        form.attendance()
+        or cleaned.get("operating_hours") is not None
+        or cleaned.get("rotation_hours") is not None
+        or any(product or kg is not None for product, kg in rows)
+        or cleaned.get("sales_rp") is not None
+    )
+    if nothing and not stored:
+        form.add_error(
+            None,
+            _(
+                "Nothing was entered, so nothing was saved. Tap each worker's attendance or type "
+                "the hours, production or sales of the day."
+            ),
+        )
+        return False
+    return True
 
 
 @dataclass(frozen=True)
