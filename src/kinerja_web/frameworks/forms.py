@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+import re
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -11,10 +11,9 @@ from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.ahp.parse import RECIPROCAL_TOLERANCE
 from kinerja_web.formfields import IdChoiceField, LocalizedDecimalField
 from kinerja_web.frameworks import paper
-from kinerja_web.frameworks.judgments import pair_label, verbal_choices
+from kinerja_web.frameworks.judgments import JudgmentError, pair_label, parse_judgments, verbal_choices
 from kinerja_web.frameworks.models import Framework, Node, SizeClass
 
 MODES = ("verbal", "matrix")
@@ -63,15 +62,88 @@ class FrameworkCreateForm(forms.Form):
         return data
 
 
+_RI_ENTRY = re.compile(r"^\s*(\d{1,3})\s*[=:]\s*(\d+(?:[.,]\d+)?)\s*$")
+
+
+def custom_ri_text(table: Any) -> str:
+    """A stored custom RI table (``{"3": 0.52}``) as the form shows it: one ``3 = 0,52`` a line."""
+    if not isinstance(table, dict):
+        return ""
+    lines = []
+    for size, value in sorted(table.items(), key=lambda item: int(item[0])):
+        lines.append(f"{int(size)} = {formats.number_format(value, use_l10n=True)}")
+    return "\n".join(lines)
+
+
+def parse_custom_ri_text(text: str) -> dict[str, float]:
+    """``3 = 0,52`` (or ``3: 0.52``) a line or separated by ``;``: ``{"3": 0.52}``; a bad line is named."""
+    table: dict[str, float] = {}
+    entries = [entry for entry in re.split(r"[;\n]", text or "") if entry.strip()]
+    for number, entry in enumerate(entries, start=1):
+        match = _RI_ENTRY.match(entry)
+        if match is None:
+            raise ValidationError(
+                _("Entry %(n)s (“%(entry)s”): write a matrix size and its random index, such as 4 = 0,89.")
+                % {"n": number, "entry": entry.strip()[:40]}
+            )
+        size, value = match.group(1), float(match.group(2).replace(",", "."))
+        if str(int(size)) in table:
+            raise ValidationError(_("Size %(size)s is given twice.") % {"size": int(size)})
+        table[str(int(size))] = value
+    return table
+
+
 class FrameworkSettingsForm(forms.ModelForm):
     threshold = LocalizedDecimalField(
-        label=_("CR threshold"), min_value=Decimal(0), max_digits=6, decimal_places=4
+        label=_("CR threshold"),
+        min_value=Decimal(0),
+        max_digits=6,
+        decimal_places=4,
+        help_text=_("Saaty: 0.10. Used when the CR limit is one number for every size."),
+    )
+    custom_ri = forms.CharField(
+        label=_("Own random-index table"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Used when the RI table is the framework's own: one size a line, such as "
+            "“3 = 0,52”, for every size of the framework's judged nodes (3 or more children)."
+        ),
     )
 
     class Meta:
         model = Framework
-        fields = ("name", "description", "size_class", "method", "ri_table", "threshold")
+        fields = (
+            "name",
+            "description",
+            "size_class",
+            "method",
+            "ri_table",
+            "custom_ri",
+            "threshold_rule",
+            "threshold",
+            "lambda_formula",
+        )
         widgets: ClassVar = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._stored_ri = dict(self.instance.custom_ri or {})
+        self.initial["custom_ri"] = custom_ri_text(self._stored_ri)
+
+    def clean_custom_ri(self) -> dict[str, float]:
+        return parse_custom_ri_text(self.cleaned_data.get("custom_ri", ""))
+
+    @property
+    def changed_data(self) -> list[str]:
+        """The table counts as changed when its values do, not its spelling (``0.52`` or ``0,52``)."""
+        changed = [name for name in super().changed_data if name != "custom_ri"]
+        if (
+            "custom_ri" in getattr(self, "cleaned_data", {})
+            and self.cleaned_data["custom_ri"] != self._stored_ri
+        ):
+            changed.append("custom_ri")
+        return changed
 
 
 class _OnePageForm:
@@ -131,7 +203,7 @@ class WeightingForm(forms.ModelForm):
 
 
 class AdoptedWeightsForm(forms.Form):
-    """One percentage per child; they must sum to 100."""
+    """One percentage per child; that they sum to 100 is the core's rule (``adopted_weights_save``)."""
 
     def __init__(self, *args: Any, children: list[Node], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -145,20 +217,6 @@ class AdoptedWeightsForm(forms.Form):
                 help_text=_("percent"),
             )
 
-    def clean(self) -> dict[str, Any]:
-        """The percentages must sum to 100 (within the core's 1e-6 of a fraction), said in percent."""
-        data = super().clean()
-        values = [data.get(f"weight_{child.pk}") for child in self.children]
-        if values and all(value is not None for value in values):
-            total = sum(values, Decimal(0))
-            if abs(total - 100) > Decimal("0.0001"):
-                raise ValidationError(
-                    _("The weights must sum to 100 %%; these sum to %(sum)s %%."),
-                    code="sum",
-                    params={"sum": formats.number_format(total.normalize(), use_l10n=True)},
-                )
-        return data
-
     def weights(self) -> dict[int, float]:
         """Local weights as fractions (percent / 100), for ``adopted_weights_save``."""
         return {child.pk: float(self.cleaned_data[f"weight_{child.pk}"]) / 100.0 for child in self.children}
@@ -169,10 +227,9 @@ class JudgmentsForm(forms.Form):
 
     ``verbal`` mode: a select of the 17 steps of Saaty's scale per pair; ``matrix`` mode: the upper
     triangle of the matrix as text inputs accepting ``3``, ``1/3`` or ``0.333`` (``0,333``),
-    blank for a pair not judged. Each value is checked here first, so that a bad one is reported
-    on its own pair in the user's language (a word, 0, a value off Saaty's scale 1/9..9), and so
-    is a set of judgments that leaves some children never compared with the others; the core
-    checks the whole set again in ``judgments_save``.
+    blank for a pair not judged. The core checks each value (a word, 0, a value off Saaty's
+    scale 1/9..9: reported on its own pair) and the whole set (children never compared with the
+    others), worded by ``kinerja_web.core_messages``; it checks the set again in ``judgments_save``.
     """
 
     expert_name = forms.CharField(label=_("Expert"), max_length=200)
@@ -226,6 +283,9 @@ class JudgmentsForm(forms.Form):
                 self.pairs.append((a, b, name))
 
     def clean(self) -> dict[str, Any]:
+        """Each typed value, then the whole set, checked by the core (``parse_judgments``): a bad
+        value is reported on its own pair, a set that leaves children never compared on the form,
+        both in the user's language (``core_messages``); no rule of the core is repeated here."""
         data = super().clean()
         judgments = []
         for a, b, name in self.pairs:
@@ -233,23 +293,17 @@ class JudgmentsForm(forms.Form):
             if not typed:
                 continue
             raw = typed.replace(",", ".") if "," in typed and "." not in typed else typed  # 0,333
-            problem = _judgment_problem(raw, typed)
-            if problem:
-                self.add_error(name, f"{pair_label(a.name, b.name)}: {problem}")
+            try:
+                parse_judgments([a, b], [[a.pk, b.pk, raw]])
+            except JudgmentError as error:
+                self.add_error(name, error.message)
                 continue
             judgments.append([a.pk, b.pk, raw])
-        if not any(self.has_error(name) for _a, _b, name in self.pairs):
-            groups = _unlinked_groups(self.children, judgments)
-            if len(groups) > 1:
-                described = " | ".join("{" + ", ".join(group) + "}" for group in groups)
-                self.add_error(
-                    None,
-                    _(
-                        "Some children are never compared with the others: %(groups)s. "
-                        "Judge at least one pair linking these groups."
-                    )
-                    % {"groups": described},
-                )
+        if not any(self.has_error(name) for _a, _b, name in self.pairs) and len(self.children) >= 2:
+            try:
+                parse_judgments(self.children, judgments)
+            except JudgmentError as error:
+                self.add_error(None, error.message)
         data["judgments"] = judgments
         return data
 
@@ -262,13 +316,15 @@ class JudgmentsForm(forms.Form):
         return str(errors[0]) if errors else None
 
     def apply(self, assignment: str) -> None:
-        """Put ``"pair_1_2=3"`` (a suggestion) into the bound data, unsaved."""
-        name, _sep, value = assignment.partition("=")
-        if name in self.fields and value:
-            data = self.data.copy()
-            data[self.add_prefix(name)] = value
-            self.data = data
-            self.fields[name].widget.attrs["autofocus"] = True
+        """Put ``"pair_1_2=3"`` (a suggestion) or ``"pair_1_2=3;pair_2_3=1/5"`` (a set of changes)
+        into the bound data, unsaved; names that are not pairs of this form are ignored."""
+        data = self.data.copy()
+        for part in assignment.split(";")[: len(self.pairs)]:
+            name, _sep, value = part.partition("=")
+            if name.startswith("pair_") and name in self.fields and value:
+                data[self.add_prefix(name)] = value
+                self.fields[name].widget.attrs["autofocus"] = True
+        self.data = data
 
     def pair_rows(self) -> list[tuple[Node, Node, Any]]:
         return [(a, b, self[name]) for a, b, name in self.pairs]
@@ -284,49 +340,6 @@ class JudgmentsForm(forms.Form):
                 cells.append({"field": fields.get((i, j)), "diagonal": i == j})
             rows.append({"child": child, "cells": cells})
         return rows
-
-
-def _judgment_problem(raw: str, typed: str) -> str | None:
-    """What is wrong with one typed judgment (``raw``: decimal comma already a dot), or ``None``.
-
-    The same rules as the core's ``kinerja.ahp.parse`` (Saaty's scale 1/9..9 with its
-    reciprocal tolerance), worded for the form.
-    """
-    try:
-        if "/" in raw:
-            top, bottom = raw.split("/", 1)
-            value = float(top) / float(bottom)
-        else:
-            value = float(raw)
-    except (ValueError, ZeroDivisionError):
-        value = math.nan
-    if not math.isfinite(value):
-        return str(_("“%(value)s” is not a number or a fraction such as 1/3.") % {"value": typed})
-    if value <= 0:
-        return str(
-            _("“%(value)s” is not positive: a judgment says how many times more important, above 0.")
-            % {"value": typed}
-        )
-    if not (1 / 9) * (1 - RECIPROCAL_TOLERANCE) <= value <= 9 * (1 + RECIPROCAL_TOLERANCE):
-        return str(_("“%(value)s” is outside Saaty's scale, 1/9 to 9.") % {"value": typed})
-    return None
-
-
-def _unlinked_groups(children: list[Node], judgments: list[list[Any]]) -> list[list[str]]:
-    """The children in groups that no judgment links (one group when all are connected)."""
-    group = {child.pk: child.pk for child in children}
-
-    def root(pk: int) -> int:
-        while group[pk] != pk:
-            pk = group[pk]
-        return pk
-
-    for a, b, _value in judgments:
-        group[root(a)] = root(b)
-    groups: dict[int, list[str]] = {}
-    for child in children:
-        groups.setdefault(root(child.pk), []).append(child.name)
-    return list(groups.values())
 
 
 def _invert_text(value: str) -> str:

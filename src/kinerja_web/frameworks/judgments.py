@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.ahp import SAATY_VALUES, Comparison, parse_comparison
 from kinerja.errors import InputError
+from kinerja_web.core_messages import core_message
 
 _PLACE = re.compile(r"^judgments\[(\d+)\]")
 
@@ -69,6 +70,20 @@ def verbal_choices(a: str, b: str) -> list[tuple[str, str]]:
     return [*upper, ("1", str(EQUAL_LABEL) % {"a": a, "b": b}), *lower]
 
 
+def verbal_text(a: str, b: str, value: float) -> str:
+    """A judgment of ``a`` over ``b`` in the words of the verbal scale: ``3`` -> "a is moderately more
+    important than b (3)", ``1/5`` -> "b is strongly more important than a (5)"; off the scale, the number."""
+    text = saaty_text(value)
+    if text == "1":
+        return str(EQUAL_LABEL) % {"a": a, "b": b}
+    for step, label in VERBAL_SCALE:
+        if text == str(step):
+            return str(label) % {"a": a, "b": b}
+        if text == f"1/{step}":
+            return str(label) % {"a": b, "b": a}
+    return f"{pair_label(a, b)}: {text}"
+
+
 def pair_label(a: str, b: str) -> str:
     return f"{a} vs {b}"
 
@@ -108,9 +123,9 @@ def parse_judgments(children: Sequence[Any], judgments: Any, *, strict: bool = T
 
 def _pair_error(error: InputError, entries: list, by_id: dict) -> JudgmentError:
     match = _PLACE.match(error.where)
-    if match is None:
-        return JudgmentError(error.problem)
+    if match is None:  # the whole set (children never compared with the others)
+        return JudgmentError(core_message(error))
     entry = entries[int(match.group(1))]
     a, b = by_id[entry[0]].name, by_id[entry[1]].name
-    message = _("%(pair)s: %(problem)s") % {"pair": pair_label(a, b), "problem": error.problem}
+    message = _("%(pair)s: %(problem)s") % {"pair": pair_label(a, b), "problem": core_message(error)}
     return JudgmentError(str(message), pair=(entry[0], entry[1]))

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -28,6 +30,9 @@ from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.ahp import parse_custom_ri
+from kinerja.errors import InputError
+from kinerja_web.core_messages import core_message
 from kinerja_web.records.measures import MEASURES
 
 #: The measures of ``kinerja_web.records.measures`` (docs/web-design.md), with ``manual`` for
@@ -37,6 +42,25 @@ RECORD_MEASURES: tuple[tuple[str, str], ...] = tuple(
     (measure.code, format_lazy("{} ({})", measure.label, _("records"))) for measure in MEASURES.values()
 )
 ACTUAL_SOURCES: tuple[tuple[str, str], ...] = ((MANUAL, _("entered by hand")), *RECORD_MEASURES)
+
+
+def judged_sizes(framework: Framework) -> tuple[int, ...]:
+    """The numbers of children (3 or more) of the framework's nodes: the sizes an RI table must cover."""
+    counts = (
+        Node.objects.filter(framework=framework, parent__isnull=False)
+        .values("parent")
+        .annotate(n=models.Count("pk"))
+        .values_list("n", flat=True)
+    )
+    return tuple(sorted({n for n in counts if n >= 3}))
+
+
+def custom_ri_message(error: InputError) -> str:
+    """The core's complaint about a custom RI table, naming the size (``ri.7`` -> "size 7")."""
+    size = error.where.partition(".")[2]
+    if size:
+        return _("Size %(size)s: %(problem)s") % {"size": size, "problem": core_message(error)}
+    return core_message(error)
 
 
 class SizeClass(models.TextChoices):
@@ -53,12 +77,27 @@ class Method(models.TextChoices):
 
 
 class RiTable(models.TextChoices):
-    """Random-index tables of ``kinerja.ahp.consistency`` (all but ``custom``, which needs its values)."""
+    """Random-index tables of ``kinerja.ahp.consistency``; ``custom`` reads ``Framework.custom_ri``."""
 
     SAATY = "saaty", _("Saaty (most papers: 0.58 at n = 3)")
     SAATY_2005 = "saaty-2005", _("Saaty (2005, ANP book p. 31: 0.52 at n = 3)")
     DONEGAN_DODD = "donegan-dodd", _("Donegan & Dodd (1991)")
     ALONSO_LAMATA = "alonso-lamata", _("Alonso & Lamata (2006)")
+    CUSTOM = "custom", _("the framework's own table")
+
+
+class ThresholdRule(models.TextChoices):
+    """How the CR limit is set (``kinerja.ahp.consistency.cr_threshold``)."""
+
+    FIXED = "fixed", _("one CR limit for every size (the number below)")
+    SAATY_N = "saaty-n", _("Saaty's limits by size: 0.05 (n = 3), 0.08 (n = 4), 0.10 (n > 4)")
+
+
+class LambdaFormula(models.TextChoices):
+    """lambda_max of the normalized-column-mean method (``kinerja.ahp.LAMBDA_FORMULAS``)."""
+
+    MEAN_RATIO = "mean-ratio", _("mean of (Aw)ᵢ / wᵢ")
+    COLUMN_SUMS = "column-sums", _("sum of column sums × weights (as many theses)")
 
 
 class Framework(models.Model):
@@ -100,6 +139,25 @@ class Framework(models.Model):
     threshold = models.FloatField(
         _("CR threshold"), default=0.1, validators=[MinValueValidator(0.0)], help_text=_("Saaty: 0.10.")
     )
+    threshold_rule = models.CharField(
+        _("CR limit"), max_length=10, choices=ThresholdRule.choices, default=ThresholdRule.FIXED
+    )
+    lambda_formula = models.CharField(
+        _("λmax formula"),
+        max_length=20,
+        choices=LambdaFormula.choices,
+        default=LambdaFormula.MEAN_RATIO,
+        help_text=_(
+            "For the normalized column mean (and the row geometric mean's CR); "
+            "the eigenvector's λmax is its eigenvalue."
+        ),
+    )
+    custom_ri = models.JSONField(
+        _("own random-index table"),
+        default=dict,
+        blank=True,
+        help_text=_("Matrix size to random index, used when the RI table is the framework's own."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -126,6 +184,31 @@ class Framework(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("frameworks:detail", args=[self.pk])
+
+    def clean(self) -> None:
+        """A custom RI table must be valid and hold every size the framework's judged nodes have."""
+        super().clean()
+        if self.ri_table == RiTable.CUSTOM:
+            sizes = judged_sizes(self) if self.pk else ()
+            try:
+                self.custom_ri = {
+                    str(size): value
+                    for size, value in sorted(parse_custom_ri(self.custom_ri or None, sizes).items())
+                }
+            except InputError as error:
+                raise ValidationError({"custom_ri": custom_ri_message(error)}) from None
+
+    def ahp_options(self) -> dict[str, Any]:
+        """The keyword arguments of ``kinerja.ahp.analyse`` / ``group_priorities`` this framework chose."""
+        return {
+            "method": self.method,
+            "ri_table": self.ri_table,
+            "threshold": ThresholdRule.SAATY_N.value
+            if self.threshold_rule == ThresholdRule.SAATY_N
+            else self.threshold,
+            "custom_ri": (self.custom_ri or None) if self.ri_table == RiTable.CUSTOM else None,
+            "lambda_formula": self.lambda_formula,
+        }
 
     @property
     def goal(self) -> Node | None:

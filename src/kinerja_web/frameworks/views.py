@@ -510,6 +510,7 @@ def _judgments_page(request: HttpRequest, node: Node, judgment_set: Any = None) 
         "error": error,
         "children": children,
         "other_mode": "matrix" if form.entry_mode == "verbal" else "verbal",
+        "verbal": form.entry_mode == "verbal",
     }
     return render(request, "frameworks/judgments.html", context)
 
@@ -530,6 +531,8 @@ def _preview(
     if initial:
         judgments = [[a.pk, b.pk, str(form[name].value() or "").strip()] for a, b, name in form.pairs]
         judgments = [entry for entry in judgments if entry[2]]
+        if not judgments:  # nothing typed yet: nothing to analyse, and nothing wrong to say
+            return None, None
     else:
         form.is_valid()
         problem = form.judgment_error()
@@ -577,6 +580,7 @@ def judgments_preview(request: HttpRequest, pk: int) -> HttpResponse:
         "analysis": analysis,
         "error": error,
         "editable": True,
+        "verbal": form.entry_mode == "verbal",
     }
     return render(request, "frameworks/_analysis.html", context)
 
@@ -594,16 +598,35 @@ def judgments_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @_editing
 @require_POST
 def suggestion_apply(request: HttpRequest, pk: int) -> HttpResponse:
-    """Apply one suggestion to a stored expert's judgments and save (from the node's AHP page)."""
+    """Apply a suggestion or a set of changes to a stored expert's judgments and save (node's AHP page).
+
+    Posted as ``change=<a>:<b>:<value>`` once per judgment (or the older ``a``, ``b``, ``value``).
+    """
     judgment_set = selectors.get_judgment_set_for(request.user, pk)
     node = _edit_node(request, judgment_set.node_id)
     try:
-        pair = (int(request.POST["a"]), int(request.POST["b"]))
-        services.suggestion_apply(
-            judgment_set=judgment_set, pair=pair, value=request.POST["value"], actor=request.user
-        )
+        changes = _posted_changes(request)
+        services.suggestions_apply(judgment_set=judgment_set, changes=changes, actor=request.user)
     except (KeyError, ValueError, ValidationError):
         messages.error(request, _("That suggestion could not be applied."))
     else:
-        messages.success(request, _("Judgment changed and saved."))
+        messages.success(
+            request,
+            _("Judgment changed and saved.") if len(changes) == 1 else _("Judgments changed and saved."),
+        )
     return redirect("frameworks:ahp", pk=node.pk)
+
+
+def _posted_changes(request: HttpRequest) -> list[tuple[int, int, str]]:
+    """``change=<a>:<b>:<value>`` entries (ids through ``parse_id``); ValueError for anything else."""
+    raw = request.POST.getlist("change")
+    if not raw:
+        raw = [f"{request.POST['a']}:{request.POST['b']}:{request.POST['value']}"]
+    changes = []
+    for entry in raw[:50]:
+        a, b, value = entry.split(":", 2)
+        a_id, b_id = parse_id(a), parse_id(b)
+        if a_id is None or b_id is None or not value.strip():
+            raise ValueError(entry)
+        changes.append((a_id, b_id, value.strip()))
+    return changes

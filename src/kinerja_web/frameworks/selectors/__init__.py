@@ -34,6 +34,7 @@ from kinerja_web.frameworks.selectors.visibility import (
 )
 from kinerja_web.frameworks.selectors.weights import (
     CONSENSUS_LABELS,
+    Consistency,
     ExpertRow,
     FrameworkNotWeighted,
     FrameworkWeights,
@@ -42,6 +43,7 @@ from kinerja_web.frameworks.selectors.weights import (
     NodeAnalysis,
     StabilityRow,
     SuggestionRow,
+    SuggestionSetRow,
     WeightProblem,
     corresponding_node,
     framework_indicators,
@@ -53,6 +55,7 @@ from kinerja_web.frameworks.selectors.weights import (
 
 __all__ = [
     "CONSENSUS_LABELS",
+    "Consistency",
     "ExpertRow",
     "FrameworkNotWeighted",
     "FrameworkWeights",
@@ -61,6 +64,7 @@ __all__ = [
     "NodeAnalysis",
     "StabilityRow",
     "SuggestionRow",
+    "SuggestionSetRow",
     "WeightProblem",
     "can_edit_framework",
     "corresponding_node",

@@ -24,7 +24,8 @@ from kinerja.ahp import (
 from kinerja.ahp.group import consensus_words
 from kinerja.ahp.sensitivity import sensitivity
 from kinerja.errors import InputError
-from kinerja_web.frameworks.judgments import JudgmentError, parse_judgments, saaty_text
+from kinerja_web.core_messages import core_message
+from kinerja_web.frameworks.judgments import JudgmentError, parse_judgments, saaty_text, verbal_text
 from kinerja_web.frameworks.models import ExpertJudgment, Framework, Node
 
 #: Goepel's consensus words (kinerja.ahp.group.CONSENSUS_WORDS), translated.
@@ -77,13 +78,25 @@ class FrameworkNotWeighted(Exception):
 
 @dataclass(frozen=True)
 class SuggestionRow:
-    """A core suggestion placed on the children: change the judgment of ``a`` vs ``b``."""
+    """A core suggestion placed on the children: change the judgment of ``a`` vs ``b``.
+
+    ``after`` is the measure the verdict follows after the change (CR, or the GCI for the
+    geometric method), ``enough`` whether that reaches the limit; ``reverses``: the change turns
+    "a over b" into "b over a" (or back).
+    """
 
     a: Node
     b: Node
     current: float
     suggested: float
     cr_after: float
+    reverses: bool = False
+    gci_after: float | None = None
+    enough: bool = False
+
+    @property
+    def after(self) -> float:
+        return self.gci_after if self.gci_after is not None else self.cr_after
 
     @property
     def current_text(self) -> str:
@@ -94,8 +107,135 @@ class SuggestionRow:
         return saaty_text(self.suggested)
 
     @property
+    def current_words(self) -> str:
+        """The judgment now, on the verbal scale (in the user's language)."""
+        return verbal_text(self.a.name, self.b.name, self.current)
+
+    @property
+    def suggested_words(self) -> str:
+        return verbal_text(self.a.name, self.b.name, self.suggested)
+
+    @property
+    def preferred_after(self) -> Node:
+        """The child preferred after the change (for a reversal: the one that was not)."""
+        return self.a if self.suggested > 1 else self.b
+
+    @property
     def field_name(self) -> str:
         return f"pair_{self.a.pk}_{self.b.pk}"
+
+
+@dataclass(frozen=True)
+class SuggestionSetRow:
+    """Changes that together make the judgments consistent (the core's ``suggestion_sets``)."""
+
+    changes: tuple[SuggestionRow, ...]
+    cr_after: float
+    gci_after: float | None = None
+
+    @property
+    def after(self) -> float:
+        return self.gci_after if self.gci_after is not None else self.cr_after
+
+    @property
+    def size(self) -> int:
+        return len(self.changes)
+
+    @property
+    def apply_value(self) -> str:
+        """``pair_1_2=3;pair_2_3=1/5``: what the judgments page's button puts into the form."""
+        return ";".join(f"{change.field_name}={change.suggested_text}" for change in self.changes)
+
+
+@dataclass(frozen=True)
+class Consistency:
+    """What the page says about one result: the measure deciding (CR or GCI), its value and limit,
+    and how the sets of changes were searched (``changes_needed`` None: no set of up to
+    ``searched_up_to`` changes is enough, or the search was not run: ``searched`` False)."""
+
+    result: AhpResult
+    suggestions: tuple[SuggestionRow, ...]
+    sets: tuple[SuggestionSetRow, ...]
+    searched: bool
+
+    @property
+    def measure(self) -> str:
+        return "GCI" if self.result.consistency_basis == "gci" else "CR"
+
+    @property
+    def value(self) -> float:
+        result = self.result
+        return (
+            float(result.gci) if result.consistency_basis == "gci" and result.gci is not None else result.cr
+        )
+
+    @property
+    def limit(self) -> float:
+        result = self.result
+        if result.consistency_basis == "gci" and result.gci_threshold is not None:
+            return float(result.gci_threshold)
+        return float(result.threshold)
+
+    @property
+    def single_enough(self) -> bool:
+        return any(s.enough for s in self.suggestions)
+
+    @property
+    def changes_needed(self) -> int | None:
+        return self.result.set_search.changes_needed
+
+    @property
+    def searched_up_to(self) -> int:
+        return self.result.set_search.searched_up_to
+
+    @property
+    def exhaustive(self) -> bool:
+        return self.result.set_search.exhaustive
+
+
+def _consistency(result: AhpResult, by_name: dict[str, Node], searched: bool) -> Consistency:
+    """The core's suggestions and sets of ``result``, placed on the children."""
+    probe = Consistency(result, (), (), searched)
+    limit = probe.limit
+    suggestions = tuple(
+        SuggestionRow(
+            by_name[s.pair[0]],
+            by_name[s.pair[1]],
+            s.current,
+            s.suggested,
+            s.cr_after,
+            reverses=s.reverses,
+            gci_after=s.gci_after,
+            enough=(s.gci_after if s.gci_after is not None else s.cr_after) <= limit,
+        )
+        for s in result.suggestions
+    )
+    sets = tuple(
+        SuggestionSetRow(
+            changes=tuple(
+                SuggestionRow(
+                    by_name[c.pair[0]],
+                    by_name[c.pair[1]],
+                    c.current,
+                    c.suggested,
+                    found.cr_after,
+                    reverses=c.reverses,
+                    gci_after=found.gci_after,
+                    enough=True,
+                )
+                for c in found.changes
+            ),
+            cr_after=found.cr_after,
+            gci_after=found.gci_after,
+        )
+        for found in result.suggestion_sets
+    )
+    return Consistency(result, suggestions, sets, searched)
+
+
+def _needs_sets(result: AhpResult, by_name: dict[str, Node]) -> bool:
+    """True when the result is inconsistent and no single suggested change reaches the limit."""
+    return not result.consistent and not _consistency(result, by_name, False).single_enough
 
 
 @dataclass(frozen=True)
@@ -123,10 +263,15 @@ class NodeAnalysis:
     problem: str = ""
     threshold: float = 0.1
     suggestions: tuple[SuggestionRow, ...] = field(default=())
+    check: Consistency | None = None
 
     @property
     def weighted(self) -> bool:
         return self.status in {"single", "adopted", "judgments"}
+
+    @property
+    def consistency(self) -> Consistency | None:
+        return self.check
 
     @property
     def ahp(self) -> Any:
@@ -135,7 +280,22 @@ class NodeAnalysis:
 
     @property
     def cr(self) -> float | None:
-        return self.group.aggregate.cr if self.group is not None else None
+        """The aggregate's CR; None for an aggregate of priorities, which has no judgments to be
+        consistent or not (:attr:`worst_expert` carries the verdict)."""
+        if self.group is None or self.priorities_aggregated:
+            return None
+        return self.group.aggregate.cr
+
+    @property
+    def priorities_aggregated(self) -> bool:
+        """The weights are the mean of the experts' priorities (AIP): a CR does not apply to them."""
+        return self.group is not None and self.group.aggregation == Node.Aggregation.PRIORITIES
+
+    @property
+    def worst_expert(self) -> ExpertRow | None:
+        """The expert with the highest CR (shown beside an aggregate of priorities)."""
+        experts = self.experts
+        return max(experts, key=lambda row: row.cr) if experts else None
 
     @property
     def consistent(self) -> bool:
@@ -237,8 +397,16 @@ def _tree(
 
 
 def _analyse_node(
-    node: Node, children: list[Node], sets: list[ExpertJudgment], framework: Framework
+    node: Node,
+    children: list[Node],
+    sets: list[ExpertJudgment],
+    framework: Framework,
+    *,
+    find_sets: bool = False,
 ) -> NodeAnalysis:
+    """One node's weights. ``find_sets``: when no single change makes an inconsistent aggregate
+    consistent, also search the smallest set of changes that does (the node page; the framework
+    overview skips it, as the search costs up to half a second at n = 9)."""
     base = {"node": node, "children": tuple(children), "threshold": framework.threshold}
     if not children:
         if node.kind == Node.Kind.INDICATOR:
@@ -267,7 +435,7 @@ def _analyse_node(
         except InputError as error:
             return NodeAnalysis(
                 status="not_weighted",
-                problem=_("adopted weights: %s") % error.problem,
+                problem=_("adopted weights: %s") % core_message(error),
                 judgment_sets=tuple(sets),
                 **base,
             )
@@ -287,26 +455,26 @@ def _analyse_node(
             }
             return NodeAnalysis(status="not_weighted", problem=problem, judgment_sets=tuple(sets), **base)
         experts.append(Expert(judgment_set.expert_name, float(judgment_set.expert_weight), comparison))
-    group = group_priorities(
-        names,
-        experts,
-        aggregation=node.aggregation,
-        method=framework.method,
-        ri_table=framework.ri_table,
-        threshold=framework.threshold,
-        search_sets=False,  # the pages show single suggestions; the set search costs ~0.5 s at n = 9
-    )
+    options = framework.ahp_options()
     by_name = {child.name: child for child in children}
-    suggestions = tuple(
-        SuggestionRow(by_name[s.pair[0]], by_name[s.pair[1]], s.current, s.suggested, s.cr_after)
-        for s in group.aggregate.suggestions
-    )
+    try:
+        group = group_priorities(names, experts, aggregation=node.aggregation, **options, search_sets=False)
+        searched = find_sets and _needs_sets(group.aggregate, by_name)
+        if searched:  # no single change is enough: the smallest set of changes that is
+            group = group_priorities(
+                names, experts, aggregation=node.aggregation, **options, search_sets=True
+            )
+    except InputError as error:  # the framework's own RI table lacks this size
+        problem = _("the random-index table: %(problem)s") % {"problem": error}
+        return NodeAnalysis(status="not_weighted", problem=problem, judgment_sets=tuple(sets), **base)
+    check = _consistency(group.aggregate, by_name, searched)
     return NodeAnalysis(
         status="judgments",
         weights=tuple(float(w) for w in group.aggregate.weights),
         group=group,
         judgment_sets=tuple(sets),
-        suggestions=suggestions,
+        suggestions=check.suggestions,
+        check=check,
         **base,
     )
 
@@ -349,12 +517,7 @@ def framework_weights(framework: Framework) -> FrameworkWeights:
     hierarchy = None
     indicators: list[IndicatorWeight] = []
     if not problems:
-        hierarchy = evaluate_hierarchy(
-            parse_hierarchy(spec),
-            method=framework.method,
-            ri_table=framework.ri_table,
-            threshold=framework.threshold,
-        )
+        hierarchy = evaluate_hierarchy(parse_hierarchy(spec), **framework.ahp_options())
         for result in hierarchy.nodes:
             node = paths[result.path]
             global_[node.pk] = result.global_weight
@@ -398,12 +561,15 @@ def framework_indicators(framework: Framework) -> list[IndicatorWeight]:
     return list(weights.indicators)
 
 
-def node_analysis(node: Node) -> NodeAnalysis:
+def node_analysis(node: Node, *, find_sets: bool = True) -> NodeAnalysis:
     """The weights of ``node``'s children: the group result (weights, CR, consistent, suggestions,
-    consensus, each expert's CR), adopted weights, or why there are none yet."""
+    consensus, each expert's CR), adopted weights, or why there are none yet.
+
+    When no single change makes an inconsistent aggregate consistent, the smallest set of
+    changes that does is searched too (``find_sets``)."""
     children = list(node.children.order_by("position", "pk"))
     sets = list(node.judgment_sets.order_by("expert_name", "pk"))
-    return _analyse_node(node, children, sets, node.framework)
+    return _analyse_node(node, children, sets, node.framework, find_sets=find_sets)
 
 
 @dataclass(frozen=True)
@@ -413,6 +579,15 @@ class JudgmentsPreview:
     result: AhpResult
     weights: list[tuple[Node, float]]
     suggestions: list[SuggestionRow]
+    check: Consistency | None = None
+
+    @property
+    def consistency(self) -> Consistency:
+        """The verdict's measure and limit, the suggestions and sets (built from ``result`` when a
+        caller gave only the suggestions)."""
+        if self.check is not None:
+            return self.check
+        return _consistency(self.result, {item.name: item for item, _weight in self.weights}, False)
 
 
 def judgments_preview(node: Node, children: list[Node], judgments: Any) -> JudgmentsPreview:
@@ -420,23 +595,23 @@ def judgments_preview(node: Node, children: list[Node], judgments: Any) -> Judgm
 
     Raises :class:`~kinerja_web.frameworks.judgments.JudgmentError` (naming the pair) for bad input.
     """
-    framework = node.framework
+    options = node.framework.ahp_options()
     comparison = parse_judgments(children, judgments)
-    result = analyse(
-        comparison,
-        method=framework.method,
-        ri_table=framework.ri_table,
-        threshold=framework.threshold,
-        search_sets=False,  # the pages show single suggestions; the set search costs ~0.5 s at n = 9
-    )
     by_name = {child.name: child for child in children}
+    try:
+        # The set search (up to ~0.5 s at n = 9) runs only when no single change is enough.
+        result = analyse(comparison, **options, search_sets=False)
+        searched = _needs_sets(result, by_name)
+        if searched:
+            result = analyse(comparison, **options, search_sets=True)
+    except InputError as error:  # the framework's own RI table lacks this size
+        raise JudgmentError(str(_("The random-index table: %(problem)s") % {"problem": error})) from None
+    check = _consistency(result, by_name, searched)
     return JudgmentsPreview(
         result=result,
         weights=list(zip(children, [float(w) for w in result.weights], strict=True)),
-        suggestions=[
-            SuggestionRow(by_name[s.pair[0]], by_name[s.pair[1]], s.current, s.suggested, s.cr_after)
-            for s in result.suggestions
-        ],
+        suggestions=list(check.suggestions),
+        check=check,
     )
 
 

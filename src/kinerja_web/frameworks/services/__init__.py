@@ -30,6 +30,7 @@ from kinerja_web.frameworks.services.weights import (
     judgments_delete,
     judgments_save,
     suggestion_apply,
+    suggestions_apply,
 )
 
 __all__ = [
@@ -48,4 +49,5 @@ __all__ = [
     "node_update_indicator",
     "node_update_weighting",
     "suggestion_apply",
+    "suggestions_apply",
 ]

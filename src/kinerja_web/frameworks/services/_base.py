@@ -13,7 +13,19 @@ from kinerja_web.frameworks.selectors import (
     framework_is_locked,
 )
 
-FRAMEWORK_FIELDS = ("name", "description", "size_class", "method", "ri_table", "threshold")
+FRAMEWORK_FIELDS = (
+    "name",
+    "description",
+    "size_class",
+    "method",
+    "ri_table",
+    "threshold",
+    "threshold_rule",
+    "lambda_formula",
+    "custom_ri",
+)
+#: The AHP settings a copy (new version, framework from a stored template) takes over.
+AHP_SETTINGS = ("method", "ri_table", "threshold", "threshold_rule", "lambda_formula", "custom_ri")
 COPIED_NODE_FIELDS = (
     "name",
     "description",

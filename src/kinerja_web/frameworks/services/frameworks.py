@@ -19,6 +19,7 @@ from kinerja_web.frameworks.selectors import (
     framework_is_locked,
 )
 from kinerja_web.frameworks.services._base import (
+    AHP_SETTINGS,
     COPIED_NODE_FIELDS,
     FRAMEWORK_FIELDS,
     check_can_edit,
@@ -47,7 +48,7 @@ def framework_create_from_template(
     if isinstance(template, Framework):
         if template.program_id != program.pk:
             raise ValidationError(_("The template belongs to another program."))
-        source_settings = {key: getattr(template, key) for key in ("method", "ri_table", "threshold")}
+        source_settings = {key: getattr(template, key) for key in AHP_SETTINGS}
     elif template not in paper.TEMPLATES:
         raise ValidationError(_("Unknown template."))
     else:
@@ -108,9 +109,7 @@ def framework_new_version(*, framework: Framework, actor: Any) -> Framework:
         previous=framework,
         lineage=framework.lineage,
         is_template=framework.is_template,
-        method=framework.method,
-        ri_table=framework.ri_table,
-        threshold=framework.threshold,
+        **{key: getattr(framework, key) for key in AHP_SETTINGS},
         created_by=user_or_none(actor),
     )
     _copy_tree(framework, copy)
@@ -168,7 +167,7 @@ def _copy_tree(source: Framework, target: Framework) -> dict[int, Node]:
 
 @transaction.atomic
 def framework_update(*, framework: Framework, actor: Any, **fields: Any) -> Framework:
-    """Change the name, description, size class, priority method, RI table or CR threshold."""
+    """Change the name, description, size class or AHP settings (method, RI table, CR limit, λmax formula)."""
     check_can_edit(actor, framework)
     unknown = set(fields) - set(FRAMEWORK_FIELDS)
     if unknown:

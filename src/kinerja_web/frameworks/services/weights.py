@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from kinerja.ahp import parse_hierarchy
 from kinerja.errors import InputError
 from kinerja_web.audit.services import diff, record, snapshot, stored_snapshot
+from kinerja_web.core_messages import core_message
 from kinerja_web.frameworks.judgments import parse_judgments, value_text
 from kinerja_web.frameworks.models import ExpertJudgment, Node
 from kinerja_web.frameworks.services._base import (
@@ -110,9 +111,24 @@ def suggestion_apply(
     *, judgment_set: ExpertJudgment, pair: tuple[int, int], value: Any, actor: Any
 ) -> ExpertJudgment:
     """Set the judgment of ``pair`` (child a, child b: "a is value times as important as b") and save."""
-    a, b = int(pair[0]), int(pair[1])
-    entries = [entry for entry in judgment_set.judgments if {entry[0], entry[1]} != {a, b}]
-    entries.append([a, b, value_text(value)])
+    return suggestions_apply(judgment_set=judgment_set, changes=[(pair[0], pair[1], value)], actor=actor)
+
+
+def suggestions_apply(
+    *, judgment_set: ExpertJudgment, changes: Sequence[tuple[int, int, Any]], actor: Any
+) -> ExpertJudgment:
+    """Set several judgments at once (a set of changes the core found) and save them as one change.
+
+    Each change is ``(child a, child b, value)``: "a is value times as important as b". The
+    whole set is checked and saved by :func:`judgments_save` (one transaction, one audit entry).
+    """
+    if not changes:
+        raise ValidationError(_("No change to apply."))
+    entries = list(judgment_set.judgments)
+    for a, b, value in changes:
+        a, b = int(a), int(b)
+        entries = [entry for entry in entries if {entry[0], entry[1]} != {a, b}]
+        entries.append([a, b, value_text(value)])
     return judgments_save(
         node=judgment_set.node,
         expert_name=judgment_set.expert_name,
@@ -141,7 +157,7 @@ def adopted_weights_save(*, node: Node, weights: Mapping[int, float], actor: Any
             }
         )
     except InputError as error:
-        raise ValidationError(_("Adopted weights: %(problem)s") % {"problem": error.problem}) from None
+        raise ValidationError(core_message(error)) from None  # the sum to 100 %: the core's rule
     before = {child.name: child.adopted_weight for child in children}
     for pk, value in given.items():
         by_pk[pk].adopted_weight = float(value)
