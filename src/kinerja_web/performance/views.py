@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from kinerja.compare import BASE_DESCRIPTIONS
 from kinerja_web import access
 from kinerja_web.formfields import parse_id
+from kinerja_web.frameworks import selectors as framework_selectors
 from kinerja_web.performance import charts, exports, selectors, services
 from kinerja_web.performance.comparison import comparison_periods, enterprise_comparison
 from kinerja_web.performance.forms import (
@@ -192,6 +193,7 @@ def scorecard(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpR
     evaluation = selectors.scorecard_evaluation(card)
     context.update(
         {
+            "inconsistent_nodes": framework_selectors.inconsistent_nodes(card.framework),
             "evaluation": evaluation,
             "blocks": evaluation.perspectives(),
             "typed": any(

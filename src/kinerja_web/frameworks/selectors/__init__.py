@@ -49,6 +49,7 @@ from kinerja_web.frameworks.selectors.weights import (
     framework_indicators,
     framework_sensitivity,
     framework_weights,
+    inconsistent_nodes,
     judgments_preview,
     node_analysis,
 )
@@ -80,6 +81,7 @@ __all__ = [
     "get_framework_for",
     "get_judgment_set_for",
     "get_node_for",
+    "inconsistent_nodes",
     "judgments_preview",
     "latest_version",
     "node_analysis",

@@ -561,6 +561,12 @@ def framework_indicators(framework: Framework) -> list[IndicatorWeight]:
     return list(weights.indicators)
 
 
+def inconsistent_nodes(framework: Framework) -> tuple[Node, ...]:
+    """The nodes whose weights come from an inconsistent expert or aggregate (the framework's
+    limit: CR, or GCI for the geometric method): every scorecard using the framework says so."""
+    return framework_weights(framework).inconsistent_nodes
+
+
 def node_analysis(node: Node, *, find_sets: bool = True) -> NodeAnalysis:
     """The weights of ``node``'s children: the group result (weights, CR, consistent, suggestions,
     consensus, each expert's CR), adopted weights, or why there are none yet.

@@ -306,3 +306,30 @@ def test_an_aggregate_of_priorities_has_no_cr_and_shows_the_worst_experts(client
     assert "not applicable" in page and "Worst expert's CR" in page and "Ahli 2" in page
     tree = client_of.get(reverse("frameworks:detail", args=[framework.pk])).content.decode()
     assert "worst expert" in tree and framework.name in tree
+
+
+def test_every_scorecard_using_an_inconsistent_framework_warns_with_a_link(client, cluster):
+    from kinerja_web.frameworks.tests.factories import close_period_with, micro_framework
+
+    framework = micro_framework(cluster.program)  # the demo's experts: one inconsistent on Human Resources
+    bad = selectors.inconsistent_nodes(framework)
+    assert bad
+    enterprise = f.EnterpriseFactory(cluster=cluster)
+    card = close_period_with(framework, enterprise, closed=False)
+    owner = f.owner(enterprise, "pemilik")
+    client.force_login(owner)
+    _english(client)
+    page = client.get(reverse("performance:scorecard", args=[enterprise.pk, card.period.pk])).content.decode()
+    assert "weights from inconsistent judgments" in page
+    link = reverse("frameworks:ahp", args=[bad[0].pk])
+    assert f'href="{link}"' in page
+    assert client.get(link).status_code == 200  # the owner may read the framework their scorecard uses
+
+    consistent, sdm, _children = three_indicators(cluster.program)
+    _judge(sdm, MILD)
+    goal = consistent.nodes.get(parent__isnull=True)
+    other = close_period_with(consistent, f.EnterpriseFactory(cluster=cluster), closed=False)
+    assert selectors.inconsistent_nodes(consistent) == () and goal
+    client.force_login(f.facilitator(cluster, "pendamping"))
+    url = reverse("performance:scorecard", args=[other.enterprise.pk, other.period.pk])
+    assert "weights from inconsistent judgments" not in client.get(url).content.decode()
