@@ -200,6 +200,56 @@ def law_for_date(when: date | str) -> str:
     return PP7_2021 if when >= PP7_2021_IN_FORCE else UU20_2008
 
 
+def law_for_period(start: date | str, end: date | str) -> str:
+    """The regime a period is classified under: the one in force on its last day.
+
+    A period wholly before 2 February 2021 is under Law 20/2008 and one from that day under
+    PP 7/2021 (promulgated and in force on 2 February 2021). A period that spans the change
+    (the KPI paper's study, 20 January 2021 - 31 January 2022) takes the law in force when its
+    results are assessed, at its end; :func:`laws_during` lists both for the reader.
+    """
+    first, last = _as_date(start, "start"), _as_date(end, "end")
+    if last < first:
+        raise InputError("end", f"{last.isoformat()} is before the start {first.isoformat()}")
+    return law_for_date(last)
+
+
+def laws_during(start: date | str, end: date | str) -> tuple[str, ...]:
+    """Every regime in force on some day of the period, oldest first (two when it spans 2 February 2021)."""
+    first, last = _as_date(start, "start"), _as_date(end, "end")
+    return tuple(dict.fromkeys((law_for_date(first), law_for_date(last))))
+
+
+def figures_year(start: date | str, end: date | str) -> int:
+    """The year whose yearly figures (assets or capital, annual sales, workers) classify a period.
+
+    The calendar year holding most of the period's days (on a tie, the later): a quarter or a
+    month lies in one year; the KPI paper's study (20 January 2021 - 31 January 2022) is 2021's.
+    """
+    first, last = _as_date(start, "start"), _as_date(end, "end")
+    if last < first:
+        raise InputError("end", f"{last.isoformat()} is before the start {first.isoformat()}")
+    best_year, best_days = first.year, -1
+    for year in range(first.year, last.year + 1):
+        days = (min(last, date(year, 12, 31)) - max(first, date(year, 1, 1))).days + 1
+        if days >= best_days:
+            best_year, best_days = year, days
+    return best_year
+
+
+def _as_date(value: date | str, where: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise InputError(where, f"{value!r} is not a date as YYYY-MM-DD") from None
+    raise InputError(where, f"must be a date, not {type(value).__name__}")
+
+
 def bps_worker_class(workers: int) -> str:
     """Statistics Indonesia's class by workers, owner included.
 
