@@ -4,23 +4,34 @@ Periods of the program:
 
 - the KPI paper's three "month quarters", 20 January 2021 to 31 January 2022 (Manggala,
   Prihatini and Fadah 2022, IOSR-JBM 24(9); the same dates as ``records.demo.PAPER_QUARTERS``),
-  closed;
+  and **the whole study, the period Table 1's targets are for** ("Masa studi KPI 2021-2022",
+  20 January 2021 - 31 January 2022: Table 1's title gives these dates, and its targets, 2,535
+  attendances or 1,408 operating hours, are a study's, not a four-month quarter's); all closed;
 - the recent quarters with records (``records.demo.RECENT``): Q2 2026 closed, Q3 2026 open.
 
-Every demo enterprise gets a scorecard in each period (the paper's periods: its three
-enterprises), scored with the demo framework of its size class under Law 20/2008, the law the
-paper sizes by (``ctx.frameworks`` from ``frameworks.demo``). Targets:
+How periods, targets and records agree (the decision): Table 1 hangs on the period its targets
+are for, not on the third month quarter. Its scorecard (UD Pramitha Salsabila, "Masa studi KPI
+2021-2022") has Table 1's targets and its realizations given as printed, so the total is the
+core's exact 94.783484, shown 94,78 "Sangat Baik" (the paper prints 94.762, having cut row
+scores to two decimals); the records of the study (``records.demo.STUDY_TOTALS``) give actuals
+that realize Table 1 to within its printed digits (2,271 of 2,535 attendances is 89.59 %, printed
+89.58 %), so no row warns that its given realization differs from actual / target, except
+turnover: Table 2's quarters add up to Rp 388.906.100, 95.50 % of Table 1's target, where Table 1
+prints 94.51 %, and the scorecard says so (a contradiction of the paper, named on the comparison
+page by :func:`source_notes`).
 
-- **UD Pramitha Salsabila, third month quarter: exactly Table 1** of the paper: its targets, and
-  its realizations given directly (the paper prints realizations, not actuals), so the total is
-  the core's exact 94.783484 (the paper prints 94.762, having cut row scores to two decimals),
-  "Sangat Baik";
-- UD Pramitha Salsabila, first and second month quarters: the HR indicators realize what gives
-  Table 2's scores (attendance 14.45 and 11.39, production time 5.336 and 5.475, adjusted
-  attendance of non-permanent workers 6.169 and 4.15; realization = score / weight x 100);
-  Table 2's third-quarter scores differ slightly from Table 1's, which the demo follows;
-- everything else: a target near the actual the records give (realization 85-102 %), drawn
-  from a generator seeded by enterprise and period, so every run gives the same targets.
+The month quarters are Table 2: UD Pramitha Salsabila's HR indicators realize what gives its
+scores (attendance 14.45, 11.39, 13.40; production time 5.336, 5.475, 5.14; adjusted attendance
+of non-permanent workers 6.169, 4.15, 6.4; realization = score / weight x 100, given), each target
+set so that the quarter's records give that realization (target = actual / realization). The
+paper presents Table 1 as the third period's analysis, yet Table 2's third-quarter scores are not
+Table 1's: the demo keeps both as printed, in the periods their figures are for.
+
+Every other scorecard (the paper's other two enterprises, the generated ones, 2026): a target
+near the actual the records give (realization 85-102 %), drawn from a generator seeded by
+enterprise and period, so every run gives the same targets. Each enterprise is scored with the
+demo framework of its size class under Law 20/2008, the law the paper sizes by
+(``ctx.frameworks`` from ``frameworks.demo``).
 
 Past periods are closed through ``services.period_close`` after the administrator approved each
 of their scorecards (``services.scorecard_approve``: only approved scorecards are frozen into the
@@ -46,6 +57,8 @@ PAPER_PERIODS = (
     ("Kuartal bulan 2", datetime.date(2021, 6, 1), datetime.date(2021, 9, 30)),
     ("Kuartal bulan 3", datetime.date(2021, 10, 1), datetime.date(2022, 1, 31)),
 )
+#: The whole study, the period of Table 1 (its title: "20 January 2021 - 31 January 2022").
+STUDY_PERIOD = ("Masa studi KPI 2021-2022", datetime.date(2021, 1, 20), datetime.date(2022, 1, 31))
 RECENT_PERIODS = (
     ("Triwulan 2 2026", datetime.date(2026, 4, 1), datetime.date(2026, 6, 30), True),
     ("Triwulan 3 2026", datetime.date(2026, 7, 1), datetime.date(2026, 9, 30), False),
@@ -65,11 +78,14 @@ TABLE1 = {
     "Product price to total sales": ("118441250", "91.46"),
     "Sales turnover": ("407243250", "94.51"),
 }
-# Table 2's HR scores of the first and second month quarter, by English name.
+#: Table 1's one actual not kept in the records, typed: product price to total sales,
+#: Rp 118,441,250 x 91.46 % (Rp 108,326,367.25), to the rupiah.
+TABLE1_MANUAL_ACTUALS = {"Product price to total sales": Decimal(108_326_368)}
+# Table 2's HR scores of the three month quarters, by English name.
 TABLE2 = {
-    "Attendance": ("14.45", "11.39"),
-    "Production time": ("5.336", "5.475"),
-    "Adjusting the attendance of non-permanent employees": ("6.169", "4.15"),
+    "Attendance": ("14.45", "11.39", "13.40"),
+    "Production time": ("5.336", "5.475", "5.14"),
+    "Adjusting the attendance of non-permanent employees": ("6.169", "4.15", "6.4"),
 }
 #: Share of turnover that "product price to total sales" (entered by hand) amounts to: the paper's
 #: Table 1 targets Rp 118,441,250 against Rp 407,243,250 of turnover.
@@ -82,23 +98,25 @@ def load_performance(ctx: Any) -> None:
     frameworks = getattr(ctx, "frameworks", None) or {}
     paper_enterprises = [ctx.enterprises[key] for key in PAPER_KEYS if key in ctx.enterprises]
     everyone = list(ctx.enterprises.values())
-    plan = [(name, start, end, True, paper_enterprises) for name, start, end in PAPER_PERIODS]
-    plan += [(name, start, end, close, everyone) for name, start, end, close in RECENT_PERIODS]
-    for index, (name, start, end, close, enterprises) in enumerate(plan):
+    plan: list[tuple[str, datetime.date, datetime.date, bool, list[Any], int | str | None]] = [
+        (name, start, end, True, paper_enterprises, index)
+        for index, (name, start, end) in enumerate(PAPER_PERIODS)
+    ]
+    plan.append((*STUDY_PERIOD, True, paper_enterprises, "study"))
+    plan += [(name, start, end, close, everyone, None) for name, start, end, close in RECENT_PERIODS]
+    for name, start, end, close, enterprises, paper_part in plan:
         period = _period(ctx.program, name, start, end, admin)
         if period.closed_at is None:
-            cards = _scorecards(
-                period, enterprises, frameworks, admin, paper_quarter=index if index < 3 else None
-            )
+            cards = _scorecards(period, enterprises, frameworks, admin, paper_part=paper_part)
             if close:
                 for card in cards:
                     if card.approved_at is None:
                         services.scorecard_approve(actor=admin, scorecard=card)
                 services.period_close(period=period, closed_by=admin)
-    closed = sum(1 for *_rest, close, _enterprises in plan if close)
+    closed = sum(1 for *_rest, close, _enterprises, _part in plan if close)
     ctx.notes.append(
-        f"Performance: {len(plan)} periods ({closed} closed); UD Pramitha Salsabila's 'Kuartal bulan 3' "
-        "scorecard is the paper's Table 1 (total 94,78, Sangat Baik)."
+        f"Performance: {len(plan)} periods ({closed} closed); UD Pramitha Salsabila's '{STUDY_PERIOD[0]}' "
+        "scorecard is the paper's Table 1 (total 94,78, Sangat Baik), its month quarters Table 2."
     )
 
 
@@ -126,7 +144,7 @@ def _scorecards(
     frameworks: dict[str, Any],
     admin: Any,
     *,
-    paper_quarter: int | None,
+    paper_part: int | str | None,
 ) -> list[Scorecard]:
     cards = []
     for enterprise in enterprises:
@@ -154,15 +172,18 @@ def _scorecards(
         rows = []
         for spec in specs[card.framework_id]:
             name = english[spec.node_id]
-            if is_pramitha and paper_quarter == 2 and name in TABLE1:
+            if is_pramitha and paper_part == "study" and name in TABLE1:
                 target, realization = TABLE1[name]
-                rows.append({"node": spec.node_id, "target": target, "manual_realization": realization})
+                row = {"node": spec.node_id, "target": target, "manual_realization": realization}
+                if name in TABLE1_MANUAL_ACTUALS:
+                    row["manual_actual"] = TABLE1_MANUAL_ACTUALS[name]
+                rows.append(row)
                 continue
-            row = _generated_row(spec, card, actuals, rng)
-            if is_pramitha and paper_quarter in (0, 1) and name in TABLE2:
-                score = Decimal(TABLE2[name][paper_quarter])
-                row["manual_realization"] = _round(score / Decimal(str(spec.weight)) * 100, "0.0001")
-            rows.append(row)
+            if is_pramitha and isinstance(paper_part, int) and name in TABLE2 and spec.from_records:
+                score = Decimal(TABLE2[name][paper_part])
+                rows.append(_table2_row(spec, card, actuals, score))
+                continue
+            rows.append(_generated_row(spec, card, actuals, rng))
         services.targets_save(scorecard=card, rows=rows, actor=admin)
     return cards
 
@@ -200,6 +221,57 @@ def _generated_row(spec: Any, card: Scorecard, actuals: dict, rng: random.Random
     quantum = "50000" if spec.is_money else ("1" if actual >= 20 else "0.1")
     row["target"] = max(_round(actual / factor, quantum), Decimal(quantum))
     return row
+
+
+def _table2_row(spec: Any, card: Scorecard, actuals: dict, score: Decimal) -> dict[str, Any]:
+    """A Table 2 row: the realization that gives ``score`` (score / weight x 100, given, 4 decimals)
+    and the target the quarter's records realize it against (actual / realization, whole)."""
+    realization = _round(score / Decimal(str(spec.weight)) * 100, "0.0001")
+    actual = actuals.get((card.enterprise_id, spec.actual_source, spec.source_product), Decimal(0))
+    target = max(_round(actual * 100 / realization, "1"), Decimal(1)) if actual > 0 else Decimal(1)
+    return {"node": spec.node_id, "target": target, "manual_realization": realization}
+
+
+def source_notes(enterprise: Any) -> list[str]:
+    """Where the KPI paper contradicts itself, for the comparison page of the enterprise whose
+    figures the demo takes from it (UD Pramitha Salsabila of the demo program); else nothing.
+
+    Manggala et al. (2022), IOSR-JBM 24(9): Table 1 (presented as the third period's analysis,
+    titled 20 January 2021 - 31 January 2022) and Table 2 (the three month quarters).
+    """
+    from django.utils.translation import gettext as _
+
+    from kinerja_web.programs.demo import PROGRAM_NAME
+    from kinerja_web.programs.templatetags.kinerja import percent, rupiah
+    from kinerja_web.records.demo import PAPER_TURNOVER
+
+    program = enterprise.cluster.program
+    if enterprise.nib != _pramitha_nib() or program.name != PROGRAM_NAME:
+        return []
+    return [
+        _(
+            "The KPI paper contradicts itself here. It presents Table 1 as the analysis of the third "
+            "month quarter, yet Table 2's third-quarter HR scores (attendance 13.40, production time "
+            "5.14, adjusted attendance of non-permanent workers 6.4) are not Table 1's (13.437, 5.203, "
+            "5.93). Table 1's title dates and targets are those of the whole study (20 January 2021 - "
+            "31 January 2022), so Table 1 is the scorecard of “%(study)s” and Table 2's third column is "
+            "“%(quarter)s”."
+        )
+        % {"study": STUDY_PERIOD[0], "quarter": PAPER_PERIODS[2][0]},
+        _(
+            "Table 2's turnover adds up to %(sum)s over the three month quarters: %(share)s of Table 1's "
+            "target of %(target)s, where Table 1 prints a realization of %(printed)s. The scorecard of the "
+            "study keeps the printed realization and says that the records give another."
+        )
+        % {
+            "sum": rupiah(sum(PAPER_TURNOVER["pramitha"]), program),
+            "share": percent(
+                Decimal(sum(PAPER_TURNOVER["pramitha"])) * 100 / Decimal(TABLE1["Sales turnover"][0])
+            ),
+            "target": rupiah(int(TABLE1["Sales turnover"][0]), program),
+            "printed": percent(Decimal(TABLE1["Sales turnover"][1])),
+        },
+    ]
 
 
 def _round(value: Decimal, quantum: str) -> Decimal:

@@ -266,9 +266,10 @@ def _worker(
 
 
 def _paper_workers(ctx: DemoContext) -> None:
-    """Workforces as the paper describes them: UD Pramitha Salsabila cut its permanent workers
-    from 5 to 2 and its non-permanent ones by 3 between the second and third month quarter;
-    Bu Ramis and Mbak Juariyah added workers."""
+    """Workforces as the paper describes them: UD Pramitha Salsabila cut its permanent employees
+    from 5 to 2 (besides its owner-manager) and its non-permanent workers by 3 between the second
+    and third month quarter; Bu Ramis and Mbak Juariyah added workers. (Sutrisno, the fifth
+    permanent employee, left in 2025: the 2026 workforce is the one the competency demo rates.)"""
     start = datetime.date(2020, 6, 1)
     q3 = datetime.date(2021, 10, 1)
     left = q3 - datetime.timedelta(days=1)
@@ -276,6 +277,7 @@ def _paper_workers(ctx: DemoContext) -> None:
     for i, name in enumerate(("Suwarno", "Sumiati", "Hariyanto", "Painem", "Rukayah")):
         role = "owner-manager" if i == 0 else _ROLES[i % len(_ROLES)]
         _worker(pramitha, name, role, True, start, None if i < 2 else left)
+    _worker(pramitha, "Sutrisno", "production", True, start, datetime.date(2025, 12, 31))
     for i, name in enumerate(("Mistari", "Jumani", "Sarimah", "Tukiyem", "Poniran", "Legiman")):
         _worker(pramitha, name, _ROLES[(i + 1) % len(_ROLES)], False, start, None if i < 3 else left)
     ramis = ctx.enterprises["ramis"]
