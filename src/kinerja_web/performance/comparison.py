@@ -6,6 +6,17 @@ Manggala et al. (2022), IOSR-JBM 24(9), Table 2 puts per-indicator scores and ra
 usual growth ((new - old) / old, 53.04 % there) is the default here; both come from
 ``kinerja.compare`` and are named on the page.
 
+Figures a reader can interpret: a score's change is given in points (new - old; a percent of a
+score means little: 14.45 -> 11.39 is -3.06 points, not "-21.2 %"), outputs' changes in percent
+on both bases; the average change per step both as the mean of the steps and as compound growth
+(the constant step change that leads from the first value to the last, ``kinerja.compare``'s
+``compound_pct``); a change below -100 % on the paper's base (a fall to less than half) is marked
+and explained on the page.
+
+By default a period that spans other periods of the enterprise (the demo's whole study, which
+holds Table 1, spans its three month quarters) is left out, so that the steps run between
+periods that follow one another; it can be ticked in.
+
 Scores come from the scorecards (frozen results of closed periods, live ones otherwise);
 turnover from the sales records (``records.measures``, code ``sales_rp``); events from the
 innovation log (``records.selectors.innovation_events``).
@@ -23,7 +34,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from kinerja.compare import BASES, change_pct, compare_series
+from kinerja.compare import BASES, change_pct, compare_series, compound_pct, difference
 from kinerja_web.performance.evaluate import Evaluation, evaluate_scorecards, record_actuals
 from kinerja_web.performance.models import Period, Scorecard
 from kinerja_web.programs.models import Enterprise
@@ -55,6 +66,25 @@ class Series:
     average: Change | None = None
     overall: Change | None = None
     perspective: str = ""
+    #: Each step's change in the series' unit (points for a score), and the mean of those.
+    points: tuple[float | None, ...] = ()
+    mean_points: float | None = None
+    overall_points: float | None = None
+    #: Compound change per step (``kinerja.compare.compound_pct``) on both bases.
+    compound: Change | None = None
+
+    @property
+    def is_score(self) -> bool:
+        """Scores (and the total) change in points, not in percent of a score."""
+        return self.kind in ("score", "total")
+
+    @property
+    def below_minus_100(self) -> bool:
+        """Whether a change on the paper's base (later) is below -100 % (a fall to less than half)."""
+        if self.is_score:
+            return False
+        later = [c.later for c in (*self.changes, self.average, self.overall, self.compound) if c is not None]
+        return any(value is not None and value < -100 for value in later)
 
 
 @dataclass(frozen=True)
@@ -82,6 +112,12 @@ class Comparison:
     events: list[Event] = field(default_factory=list)
     hr_keys: list[str] = field(default_factory=list)
     turnover: Series | None = None
+    #: Notes on the source of the figures (where the KPI paper contradicts itself: ``demo.source_notes``).
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def below_minus_100(self) -> bool:
+        return any(series.below_minus_100 for series in self.outputs)
 
     @property
     def periods(self) -> list[Period]:
@@ -104,13 +140,31 @@ def comparison_periods(enterprise: Enterprise) -> list[Period]:
     )
 
 
+def spanning_periods(periods: Sequence[Period]) -> set[int]:
+    """Ids of the periods that span another of ``periods`` (start no later, end no earlier, not the same)."""
+    return {
+        outer.pk
+        for outer in periods
+        for inner in periods
+        if inner.pk != outer.pk
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+        and (outer.start, outer.end) != (inner.start, inner.end)
+    }
+
+
 def enterprise_comparison(enterprise: Enterprise, period_ids: Sequence[int] | None = None) -> Comparison:
-    """The comparison of ``enterprise``'s scorecards in ``period_ids`` (default: all), oldest first."""
+    """The comparison of ``enterprise``'s scorecards in ``period_ids``, oldest first (default: all but
+    the periods that span others, :func:`spanning_periods`)."""
     scorecards = Scorecard.objects.filter(enterprise=enterprise).select_related(
         "period__program", "framework"
     )
     if period_ids:
         scorecards = scorecards.filter(period__in=list(period_ids))
+    scorecards = list(scorecards)
+    if not period_ids:
+        spanning = spanning_periods([s.period for s in scorecards])
+        scorecards = [s for s in scorecards if s.period_id not in spanning]
     scorecards = sorted(scorecards, key=lambda s: (s.period.start, s.period.end, s.period.name))
     for scorecard in scorecards:
         scorecard.enterprise = enterprise
@@ -164,6 +218,9 @@ def enterprise_comparison(enterprise: Enterprise, period_ids: Sequence[int] | No
 
     first, last = columns[0].period.start, columns[-1].period.end
     comparison.events = innovation_events(enterprise, first, last)
+    from kinerja_web.performance.demo import source_notes
+
+    comparison.notes = source_notes(enterprise)
     return comparison
 
 
@@ -189,14 +246,35 @@ def _series(
             changes.append(Change(None, None))
         else:
             changes.append(Change(*(change_pct(old, new, base) for base in BASES)))
-    average = overall = None
+    average = overall = compound = None
     if len(values) >= 2 and all(value is not None for value in values):
         by_base = {
             base: compare_series(periods, {label: list(values)}, base=base).series[0] for base in BASES
         }
         average = Change(by_base["previous"].average_pct, by_base["later"].average_pct)
         overall = Change(by_base["previous"].overall_pct, by_base["later"].overall_pct)
-    return Series(key, label, kind, unit, values, tuple(changes), average, overall, perspective)
+    if len(values) >= 2:
+        compound = Change(*(compound_pct(values, base) for base in BASES))
+    points = tuple(difference(old, new) for old, new in itertools.pairwise(values))
+    defined = [p for p in points if p is not None]
+    mean_points = sum(defined) / len(defined) if defined and len(defined) == len(points) else None
+    present = [value for value in values if value is not None]
+    overall_points = difference(present[0], present[-1]) if len(present) >= 2 else None
+    return Series(
+        key,
+        label,
+        kind,
+        unit,
+        values,
+        tuple(changes),
+        average,
+        overall,
+        perspective,
+        points,
+        mean_points,
+        overall_points,
+        compound,
+    )
 
 
 def is_hr_perspective(name: str) -> bool:

@@ -110,10 +110,20 @@ def comparison_csv(comparison: Comparison) -> str:
         ]
     )
     writer.writerow([])
+    # Scores change in points (their percent columns stay empty), outputs in percent.
     header = [_("Series"), _("Unit")] + [p.name for p in periods]
     for old, new in steps:
-        header.append(_("Growth vs previous %(old)s → %(new)s (%%)") % {"old": old.name, "new": new.name})
-        header.append(_("Relative to later %(old)s → %(new)s (%%)") % {"old": old.name, "new": new.name})
+        names = {"old": old.name, "new": new.name}
+        header.append(_("Change in points %(old)s → %(new)s") % names)
+        header.append(_("Growth vs previous %(old)s → %(new)s (%%)") % names)
+        header.append(_("Relative to later %(old)s → %(new)s (%%)") % names)
+    header += [
+        _("Mean change per step (points)"),
+        _("Mean of the steps, growth vs previous (%)"),
+        _("Mean of the steps, relative to later (%)"),
+        _("Compound per step, growth vs previous (%)"),
+        _("Compound per step, relative to later (%)"),
+    ]
     writer.writerow(header)
     series = [*comparison.scores]
     if comparison.total is not None:
@@ -122,7 +132,21 @@ def comparison_csv(comparison: Comparison) -> str:
     for item in series:
         row = [item.label if item.kind != "score" else f"{item.perspective}: {item.label}", item.unit]
         row += [v for v in item.values]
-        for change in item.changes:
-            row += [change.previous, change.later]
+        for points, change in zip(item.points, item.changes, strict=True):
+            row += [points, None, None] if item.is_score else [None, change.previous, change.later]
+        if item.is_score:
+            row += [item.mean_points, None, None, None, None]
+        else:
+            average, compound = item.average, item.compound
+            row += [
+                None,
+                average.previous if average else None,
+                average.later if average else None,
+                compound.previous if compound else None,
+                compound.later if compound else None,
+            ]
         writer.writerow(row)
+    for note in comparison.notes:
+        writer.writerow([])
+        writer.writerow([_("Where the source contradicts itself"), note])
     return writer.getvalue()

@@ -32,7 +32,7 @@ def test_owner_reads_table1_and_table2_by_links_then_in_english(
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="UD Pramitha Salsabila").first.click()
     page.get_by_role("link", name="Kartu skor", exact=True).click()
-    page.get_by_role("link", name="Kuartal bulan 3").click()
+    page.get_by_role("link", name="Masa studi KPI 2021-2022").click()  # the period Table 1's targets are for
     summary = page.locator(".score-summary")
     assert summary.locator(".total").inner_text() == "94,78"
     assert summary.locator(".rating").inner_text() == "Sangat Baik"
@@ -43,7 +43,9 @@ def test_owner_reads_table1_and_table2_by_links_then_in_english(
     assert "+53,04 %" in changes and "+34,66 %" in changes  # Table 2's turnover, both bases
     assert page.locator("svg.chart").count() == 3
 
-    page.get_by_role("link", name="Kuartal bulan 3").first.click()
+    assert "Tabel 1" in page.locator(".source-notes").inner_text()  # where the paper contradicts itself
+    page.locator("a", has_text="Kartu skor:").first.click()  # back to the scorecards
+    page.get_by_role("link", name="Masa studi KPI 2021-2022").first.click()
     page.select_option("#language-switch", "en")
     page.locator("header form button[type=submit]").first.click()
     page.wait_for_load_state()
@@ -117,7 +119,7 @@ def test_on_a_phone_the_comparison_is_cards_per_indicator_and_chart_labels_do_no
     wraps = page.evaluate(
         "[...document.querySelectorAll('.table-wrap')].map(w => [w.scrollWidth, w.clientWidth])"
     )
-    assert len(wraps) == 2 and all(scroll <= client for scroll, client in wraps)  # nothing to swipe
+    assert len(wraps) == 3 and all(scroll <= client for scroll, client in wraps)  # nothing to swipe
     first = page.locator("table.comparison tbody td.num").first
     assert first.evaluate("e => getComputedStyle(e, '::before').content") == '"Kuartal bulan 1"'
     change = page.locator("table.changes td.base-previous").first
