@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kinerja_web.competency.models import LEVELS, AssessmentRound, CompetencyFramework, Item
@@ -178,7 +178,10 @@ class EvidenceForm(forms.Form):
         empty_label=_("(the whole enterprise)"),
     )
     item = IdChoiceField(
-        label=_("Item"), queryset=Item.objects.none(), required=False, empty_label=_("(no particular item)")
+        label=pgettext_lazy("competency", "Item"),
+        queryset=Item.objects.none(),
+        required=False,
+        empty_label=_("(no particular item)"),
     )
 
     def __init__(self, *args: Any, workers: Any, items: Any, **kwargs: Any) -> None:

@@ -135,6 +135,7 @@ def _round_enterprise_context(request: HttpRequest, round: Any, enterprise: Any)
         "agreement": overview.agreement,
         "exact_pct": _percent(overview.agreement.exact_share),
         "adjacent_pct": _percent(overview.agreement.adjacent_share),
+        "sources": [(s.value, s.label) for s in selectors.SOURCE_ORDER],
         "item_means": [
             (item, summaries[item.code].mean_combined)
             for item in selectors.framework_items(round)
