@@ -217,7 +217,12 @@ def compound_pct(values: Sequence[float | Decimal | Fraction | None], base: str 
     x 100, the constant step change on that base that leads from first to last.
     """
     if base not in BASES:
-        raise InputError("base", f"unknown base {base!r}; use previous or later")
+        raise InputError(
+            "base",
+            f"unknown base {base!r}; use previous or later",
+            code="compare.unknown_base",
+            params={"value": str(base)},
+        )
     present = [(index, _exact(value)) for index, value in enumerate(values) if value is not None]
     if len(present) < 2:
         return None

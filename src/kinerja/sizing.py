@@ -210,7 +210,12 @@ def law_for_period(start: date | str, end: date | str) -> str:
     """
     first, last = _as_date(start, "start"), _as_date(end, "end")
     if last < first:
-        raise InputError("end", f"{last.isoformat()} is before the start {first.isoformat()}")
+        raise InputError(
+            "end",
+            f"{last.isoformat()} is before the start {first.isoformat()}",
+            code="size.end_before_start",
+            params={"start": first.isoformat(), "end": last.isoformat()},
+        )
     return law_for_date(last)
 
 
@@ -228,7 +233,12 @@ def figures_year(start: date | str, end: date | str) -> int:
     """
     first, last = _as_date(start, "start"), _as_date(end, "end")
     if last < first:
-        raise InputError("end", f"{last.isoformat()} is before the start {first.isoformat()}")
+        raise InputError(
+            "end",
+            f"{last.isoformat()} is before the start {first.isoformat()}",
+            code="size.end_before_start",
+            params={"start": first.isoformat(), "end": last.isoformat()},
+        )
     best_year, best_days = first.year, -1
     for year in range(first.year, last.year + 1):
         days = (min(last, date(year, 12, 31)) - max(first, date(year, 1, 1))).days + 1
@@ -246,8 +256,18 @@ def _as_date(value: date | str, where: str) -> date:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise InputError(where, f"{value!r} is not a date as YYYY-MM-DD") from None
-    raise InputError(where, f"must be a date, not {type(value).__name__}")
+            raise InputError(
+                where,
+                f"{value!r} is not a date as YYYY-MM-DD",
+                code="size.bad_date",
+                params={"value": str(value)},
+            ) from None
+    raise InputError(
+        where,
+        f"must be a date, not {type(value).__name__}",
+        code="size.bad_date",
+        params={"value": type(value).__name__},
+    )
 
 
 def bps_worker_class(workers: int) -> str:
