@@ -7,7 +7,11 @@ so ``1,5`` typed in English would silently become 15. These fields accept only:
 - plain digits with an optional decimal mark of the active language: ``1234567``, ``1234567,5`` (id);
 - digits grouped by threes with the active language's separator: ``1.234.567`` (id), ``1,234,567`` (en);
 - a whole number grouped with the *other* language's separator in two or more places
-  (``1,234,567`` typed while Indonesian is active): it cannot be read any other way.
+  (``1,234,567`` typed while Indonesian is active): it cannot be read any other way;
+- in Indonesian, one dot followed by one or two digits (``8.5`` or ``8.25`` hours, as a phone's
+  number pad offers only the dot): a thousands separator is always followed by three digits,
+  so this cannot be a thousand; ``8.500`` stays eight thousand five hundred. English keeps
+  refusing ``1,5`` (which could be 15 or 1.5).
 
 Anything else (``1.23.4``, letters; for whole Rupiah also ``1,5`` and the ambiguous ``1,000``
 typed in Indonesian) is a field error that shows the expected form; ``1.234.567,00`` is fine.
@@ -35,7 +39,7 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -122,12 +126,19 @@ def _parse(text: str, language: str | None) -> tuple[Decimal, str]:
     group, mark = _separators(language or get_language())
     match = _pattern(group, mark).match(cleaned)
     if match is None:
-        # The other convention, only when it cannot be misread: a whole number grouped at least twice.
+        # The other convention, only when it cannot be misread: a whole number grouped at least twice
+        # (1,234,567 in Indonesian), or in Indonesian one dot followed by one or two digits (8.5 or
+        # 8.25 hours: a phone's number pad often has only the dot), which cannot be a thousands
+        # separator (always followed by three digits). English keeps refusing 1,5 (Django would read 15).
         other = re.compile(rf"^(?P<sign>-?)(?P<whole>[0-9]{{1,3}}(?:{re.escape(mark)}[0-9]{{3}}){{2,}})$")
+        decimal = re.compile(r"^(?P<sign>-?)(?P<whole>[0-9]+)\.(?P<fraction>[0-9]{1,2})$")
         match = other.match(cleaned)
-        if match is None:
-            raise ValueError(text)
-        group = mark
+        if match is not None:
+            group = mark
+        else:
+            match = decimal.match(cleaned) if group == "." else None
+            if match is None:
+                raise ValueError(text)
     digits = match["whole"].replace(group, "")
     fraction = match.groupdict().get("fraction") or ""
     try:
@@ -141,7 +152,42 @@ def _example(language: str | None, *, fraction: bool) -> str:
     return f"1{group}234{group}567" + (f"{mark}5" if fraction else "")
 
 
-class LocalizedDecimalField(forms.DecimalField):
+def grouped(number: Any) -> str:
+    """A limit for a message, grouped in the user's language: ``9.223.372.036.854.775.807``."""
+    return formats.number_format(number, use_l10n=True, force_grouping=True)
+
+
+class _LimitsInWords:
+    """Min and max said with the field's label and the limit grouped ("Jumlah: paling banyak
+    1.000.000."), instead of Django's "Ensure this value is less than or equal to 1000000."."""
+
+    label: Any
+    validators: list[Any]
+
+    def _limits_in_words(self) -> None:
+        self.validators = [
+            v for v in self.validators if not isinstance(v, MinValueValidator | MaxValueValidator)
+        ]
+
+    def _check_limits(self, value: Any, low: Any, high: Any) -> None:
+        if value is None or (isinstance(value, Decimal) and not value.is_finite()):
+            return
+        field = self.label or _("The number")
+        if high is not None and value > high:
+            raise ValidationError(
+                _("%(field)s: at most %(limit)s."),
+                code="max_value",
+                params={"field": field, "limit": grouped(high)},
+            )
+        if low is not None and value < low:
+            raise ValidationError(
+                _("%(field)s: at least %(limit)s."),
+                code="min_value",
+                params={"field": field, "limit": grouped(low)},
+            )
+
+
+class LocalizedDecimalField(_LimitsInWords, forms.DecimalField):
     """A decimal number typed in the user's language (``1.234,5`` in Indonesian)."""
 
     widget = forms.TextInput
@@ -149,6 +195,7 @@ class LocalizedDecimalField(forms.DecimalField):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.pop("localize", None)
         super().__init__(**kwargs)
+        self._limits_in_words()
 
     def validate(self, value: Any) -> None:
         super().validate(value)
@@ -156,8 +203,9 @@ class LocalizedDecimalField(forms.DecimalField):
             raise ValidationError(
                 _("Enter a number of at most %(limit)s."),
                 code="max_value",
-                params={"limit": formats.number_format(NUMBER_MAX, use_l10n=True, force_grouping=True)},
+                params={"limit": grouped(NUMBER_MAX)},
             )
+        self._check_limits(value, self.min_value, self.max_value)
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         attrs = super().widget_attrs(widget)
@@ -204,16 +252,18 @@ class RupiahField(forms.Field):
         self.min_value = min_value
         self.max_value = RUPIAH_MAX if max_value is None else min(max_value, RUPIAH_MAX)
         super().__init__(**kwargs)
-        if min_value is not None:
-            self.validators.append(MinValueValidator(min_value))
 
     def validate(self, value: Any) -> None:
         super().validate(value)
         if value is not None and value > self.max_value:
             raise ValidationError(
-                _("Enter at most Rp %(limit)s."),
-                code="max_value",
-                params={"limit": formats.number_format(self.max_value, use_l10n=True, force_grouping=True)},
+                _("Enter at most Rp %(limit)s."), code="max_value", params={"limit": grouped(self.max_value)}
+            )
+        if value is not None and self.min_value is not None and value < self.min_value:
+            raise ValidationError(
+                _("%(field)s: at least Rp %(limit)s."),
+                code="min_value",
+                params={"field": self.label or _("The amount"), "limit": grouped(self.min_value)},
             )
 
     def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
@@ -249,12 +299,20 @@ class RupiahField(forms.Field):
         return value
 
 
-class WholeNumberField(forms.IntegerField):
-    """A whole number typed with the digits 0-9 (``int()`` alone would read other scripts' digits)."""
+class WholeNumberField(_LimitsInWords, forms.IntegerField):
+    """A whole number typed with the digits 0-9 (``int()`` alone would read other scripts' digits).
+
+    At most ``ID_MAX`` (a database's 64-bit integer) when no smaller ``max_value`` is given.
+    """
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric"}))
         super().__init__(**kwargs)
+        self._limits_in_words()
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        self._check_limits(value, self.min_value, ID_MAX if self.max_value is None else self.max_value)
 
     def to_python(self, value: Any) -> int | None:
         _refuse_other_digits(value)

@@ -95,7 +95,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files, precompressed (gzip, Brotli)
+    # Pages gzipped for slow connections (Django masks the CSRF token and pads the gzip header
+    # against BREACH); before everything else that writes the body.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kinerja_web.middleware.SwitchedLanguageMiddleware",  # Indonesian unless switched
     "django.middleware.common.CommonMiddleware",
@@ -204,8 +207,13 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", WORK_DIR / "media"))
 COMPETENCY_EVIDENCE_MAX_BYTES = int(os.environ.get("KINERJA_EVIDENCE_MAX_BYTES", str(5 * 1024 * 1024)))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Compressed, not manifest: pages render in tests and before ``collectstatic``.
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Hashed names (cached for a year) and gzip/Brotli copies once ``collectstatic`` has run with
+    # DEBUG off; plain names before it (tests, a fresh checkout): see kinerja_web/staticstorage.py.
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+        if DEBUG
+        else "kinerja_web.staticstorage.CollectedManifestStorage"
+    },
 }
 
 # Background work (exports, recomputations) through Django's Tasks API, stored in the database.

@@ -14,6 +14,7 @@ from kinerja.scoring import Band
 from kinerja.scoring.bands import parse_bands
 from kinerja_web import access
 from kinerja_web.accounts.selectors import program_users
+from kinerja_web.core_messages import core_message
 from kinerja_web.formfields import (
     DATE_MAX,
     HISTORY_MIN,
@@ -184,40 +185,40 @@ class BaseBandsFormSet(forms.BaseFormSet):
             data = {name: form.cleaned_data.get(name) for name in BandRowForm.FIELDS}
             if all(value in (None, "") for value in data.values()):
                 continue
-            missing = [
-                BandRowForm.base_fields[name].label for name in BandRowForm.FIELDS if data[name] in (None, "")
-            ]
-            if missing:
-                raise forms.ValidationError(
-                    gettext("Row %(row)s: fill in %(fields)s.")
-                    % {"row": number, "fields": ", ".join(str(label) for label in missing)}
-                )
-            rows.append((number, data))
+            rows.append((number, {name: None if value == "" else value for name, value in data.items()}))
         if not rows:
             raise forms.ValidationError(gettext("Give at least one band."))
-        try:
+        try:  # the core alone decides what a band needs (a minimum, a code, a label) and their order
             self.bands = parse_bands([data for _number, data in rows])
         except InputError as error:
             raise forms.ValidationError(_row_error(error, [number for number, _data in rows])) from None
 
 
+#: The core's field names of a band (``bands[i].label`` when neither label is given), as the page labels them.
+_BAND_FIELDS = {
+    "min": BandRowForm.base_fields["min"].label,
+    "code": BandRowForm.base_fields["code"].label,
+    "label": _("Label"),
+    "label_id": BandRowForm.base_fields["label_id"].label,
+    "label_en": BandRowForm.base_fields["label_en"].label,
+}
+
+
 def _row_error(error: InputError, numbers: list[int]) -> str:
-    """The core's error at ``bands[i].field`` said with the row number shown on the page."""
+    """The core's error at ``bands[i].field`` said with the row number and column shown on the page."""
     where = error.where
     if not where.startswith("bands["):
-        return gettext("Bands: %(problem)s") % {"problem": error.problem}
+        return core_message(error)
     index = int(where[len("bands[") : where.index("]")])
     field = where[where.index("]") + 2 :] if "]." in where else ""
     row = numbers[index] if index < len(numbers) else index + 1
-    if field == "min" and "best down" in error.problem:
-        problem = gettext(
-            "the minimum must be lower than the minimum of the row above (bands run from best down)"
-        )
-    elif field == "code" and "already used" in error.problem:
-        problem = gettext("this code is already used by another row")
-    else:
-        problem = error.problem
-    return gettext("Row %(row)s: %(problem)s") % {"row": row, "problem": problem}
+    if field in _BAND_FIELDS:
+        return gettext("Row %(row)s, %(field)s: %(problem)s") % {
+            "row": row,
+            "field": _BAND_FIELDS[field],
+            "problem": core_message(error),
+        }
+    return gettext("Row %(row)s: %(problem)s") % {"row": row, "problem": core_message(error)}
 
 
 BandsFormSet = forms.formset_factory(

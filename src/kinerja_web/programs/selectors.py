@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from kinerja import sizing
 from kinerja.errors import InputError
 from kinerja_web import access
+from kinerja_web.core_messages import core_message
 from kinerja_web.programs.models import Cluster, Enterprise, Program
 
 
@@ -45,7 +46,7 @@ def enterprise_size(enterprise: Enterprise, *, workers: int | None = None) -> li
                 workers=workers,
             )
         except InputError as error:
-            rows.append(SizeUnderLaw(law, title, "", "", "", problem=str(error)))
+            rows.append(SizeUnderLaw(law, title, "", "", "", problem=core_message(error)))
             continue
         basis = result.basis_id if locale == "id" else result.basis
         label = sizing.class_label(result.class_, locale)

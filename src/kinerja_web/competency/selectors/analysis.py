@@ -16,6 +16,7 @@ from typing import Any
 from kinerja.ahp import group as ahp_group
 from kinerja.competency import CompetencyError, CompetencyResult, assess
 from kinerja_web.competency.models import AssessmentRound, CompetencyFramework, Item, Rating
+from kinerja_web.core_messages import core_message
 from kinerja_web.programs.models import Enterprise, Worker
 
 #: The role code of a worker who has none yet: such a worker has no required level anywhere.
@@ -127,7 +128,7 @@ def round_analysis(
             raise
         # Lever judgments that cannot be used (e.g. levers left unconnected) must not hide the
         # gaps: analyse without priorities and let the page say why there are none.
-        lever_problem = str(error)
+        lever_problem = core_message(error)
         data.pop("levers", None)
         data.pop("rules", None)
         result = assess(data, combine=round.combine, flag=round.flag_threshold)

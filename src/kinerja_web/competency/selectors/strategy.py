@@ -34,6 +34,7 @@ from kinerja_web.competency.models import (
     PlanAction,
 )
 from kinerja_web.competency.selectors.analysis import RoundAnalysis, framework_input, round_analysis
+from kinerja_web.core_messages import core_message
 from kinerja_web.frameworks.judgments import parse_judgments
 from kinerja_web.frameworks.selectors.weights import JudgmentsPreview, SuggestionRow
 from kinerja_web.programs.models import Cluster, Enterprise
@@ -159,8 +160,8 @@ def lever_weights(framework: CompetencyFramework, levers: list[Lever] | None = N
     )
 
 
-def _problem(error: Exception) -> str:
-    return str(getattr(error, "problem", None) or error)
+def _problem(error: InputError) -> str:
+    return core_message(error)
 
 
 def _expert_row(levers: list[Lever], judgment: LeverJudgment) -> ExpertRow:
