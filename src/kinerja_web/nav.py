@@ -7,7 +7,10 @@ An app adds its pages in its ``AppConfig.ready()``::
     nav.register_enterprise_link(_("Records"), "records:enterprise", order=20)
 
 - ``register_menu``: an entry of the main menu (every page), shown to users holding one of
-  ``roles`` (``None``: every signed-in user). The URL name takes no arguments.
+  ``roles`` (``None``: every signed-in user). The URL name takes no arguments. A user who is
+  only an owner sees a short menu in an owner's words: the entries registered for owners
+  alone (``roles={"owner"}``) and those with an ``owner_label`` (shown with that label); the
+  other pages stay reachable from their enterprise's page.
 - ``register_enterprise_link``: a link on every enterprise's page, to a URL name that takes the
   enterprise's ``pk`` as its one argument; pages of one enterprise (records, scorecards...)
   are reached from there. ``roles`` filters as above.
@@ -30,6 +33,7 @@ class NavEntry:
     url_name: str
     roles: frozenset[str] | None
     order: int
+    owner_label: Any = None
 
 
 @dataclass(frozen=True)
@@ -43,9 +47,11 @@ _MENU: dict[str, NavEntry] = {}
 _ENTERPRISE_LINKS: dict[str, NavEntry] = {}
 
 
-def register_menu(label: Any, url_name: str, *, roles: set[str] | None = None, order: int = 50) -> None:
-    """Add (or replace, by ``url_name``) a main-menu entry."""
-    _MENU[url_name] = NavEntry(label, url_name, frozenset(roles) if roles else None, order)
+def register_menu(
+    label: Any, url_name: str, *, roles: set[str] | None = None, order: int = 50, owner_label: Any = None
+) -> None:
+    """Add (or replace, by ``url_name``) a main-menu entry; ``owner_label``: shown to owners, so named."""
+    _MENU[url_name] = NavEntry(label, url_name, frozenset(roles) if roles else None, order, owner_label)
 
 
 def register_enterprise_link(
@@ -66,13 +72,21 @@ def menu_for(user: Any) -> list[MenuItem]:
     if not user.is_authenticated:
         return []
     roles = roles_of(user)
+    owner_only = roles == {"owner"} and not user.is_superuser
     items = []
     for entry in sorted(_MENU.values(), key=lambda e: (e.order, e.url_name)):
-        if _allowed(entry, roles):
-            try:
-                items.append(MenuItem(entry.label, reverse(entry.url_name), entry.url_name))
-            except NoReverseMatch:
+        if owner_only:
+            if entry.owner_label is None and entry.roles != frozenset({"owner"}):
                 continue
+            label = entry.owner_label or entry.label
+        elif _allowed(entry, roles):
+            label = entry.label
+        else:
+            continue
+        try:
+            items.append(MenuItem(label, reverse(entry.url_name), entry.url_name))
+        except NoReverseMatch:
+            continue
     return items
 
 

@@ -10,7 +10,7 @@ class PerformanceConfig(AppConfig):
     def ready(self) -> None:
         from kinerja_web import nav
 
-        nav.register_menu(_("Periods"), "performance:period_list", order=50)
+        nav.register_menu(_("Periods"), "performance:period_list", order=50, owner_label=_("My scores"))
         nav.register_menu(_("Dashboard"), "dashboards:index", roles={"admin", "facilitator"}, order=55)
         nav.register_enterprise_link(_("Scorecard"), "performance:enterprise_scorecards", order=30)
         nav.register_enterprise_link(_("Comparison"), "performance:comparison", order=31)

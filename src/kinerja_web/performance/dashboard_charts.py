@@ -1,9 +1,11 @@
 """The dashboards' bar charts, drawn on the server as SVG (no script, works offline and on phones).
 
-Horizontal bars, one per row, labelled with their value: a long label wraps into the bar's
-own line instead of squeezing the chart, and the chart grows in height with the number of
-rows. Each bar has a ``<title>`` (shown on hover or long press). The same numbers are in the
-tables beside each chart, so the chart is never the only way to read them.
+Horizontal bars, one per row: the row's label on its own line above its bar, the value at the
+bar's end. Horizontal positions are percentages of the chart's width and text sizes are pixels
+(no ``viewBox``), so the chart fills a 360-pixel phone or a desktop column and its labels stay
+13 px on both (a scaled ``viewBox`` drew 12-unit labels at 6 px on a phone). The chart grows in
+height with the number of rows. Each bar has a ``<title>`` (shown on hover or long press). The
+same numbers are in the tables beside each chart, so the chart is never the only way to read them.
 
 - :func:`distribution`: enterprises per rating band, in the bands' colours.
 - :func:`averages`: the mean total score (0-100) of groups: size classes, commodities, clusters.
@@ -23,11 +25,12 @@ from django.utils.translation import gettext as _
 from kinerja.formatting import format_number
 from kinerja_web.performance.dashboards import Average, Band
 
-WIDTH = 640
-LABEL_WIDTH = 200
-VALUE_WIDTH = 90
-ROW = 26
-BAR = 18
+#: Pixels: a row is its label's line, then its bar; the text sizes are what the reader sees.
+LABEL_SIZE, VALUE_SIZE = 13, 12
+ROW = 40
+BAR = 14
+#: The longest bar takes this share of the width; the rest holds its value.
+PLOT_SHARE = 68.0
 #: Rating tones from best to worst (``programs.bands.tone``; Okabe-Ito, colour-blind safe, as the
 #: home page's rating badges); a code without a tone grey.
 TONE_COLOURS = ("#009E73", "#56B4E9", "#F0E442", "#E69F00", "#D55E00")
@@ -50,22 +53,23 @@ def _bars(
 ) -> SafeString:
     """``rows``: (label, value, value text, colour); bar length is value / maximum."""
     rows = list(rows)[:MAX_ROWS]
-    height = max(len(rows), 1) * ROW + 8
-    plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH
+    height = max(len(rows), 1) * ROW + 4
     parts = [
-        f'<svg class="chart dashboard-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMinYMin meet">',
+        f'<svg class="chart dashboard-chart" width="100%" height="{height}" role="img" '
+        f'xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title><desc>{escape(description)}</desc>",
     ]
     for index, (label, value, text, colour) in enumerate(rows):
-        y = 4 + index * ROW
-        length = plot * value / maximum if maximum > 0 else 0
+        y = index * ROW
+        share = PLOT_SHARE * value / maximum if maximum > 0 else 0.0
+        share = min(max(share, 0.0), PLOT_SHARE)
         parts.append(
             f"<g><title>{escape(label)}: {escape(text)}</title>"
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + BAR - 5}" text-anchor="end" font-size="12">'
-            f"{escape(_short(label))}</text>"
-            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{max(length, 0.0):.1f}" height="{BAR}" fill="{colour}"/>'
-            f'<text x="{LABEL_WIDTH + length + 6:.1f}" y="{y + BAR - 5}" font-size="12">{escape(text)}</text>'
+            f'<text x="0" y="{y + LABEL_SIZE + 1}" font-size="{LABEL_SIZE}">'
+            f"{escape(_short(label, 48))}</text>"
+            f'<rect x="0" y="{y + LABEL_SIZE + 6}" width="{share:.2f}%" height="{BAR}" fill="{colour}"/>'
+            f'<text x="{share:.2f}%" dx="6" y="{y + LABEL_SIZE + 6 + BAR - 2}" font-size="{VALUE_SIZE}">'
+            f"{escape(text)}</text>"
             "</g>"
         )
     parts.append("</svg>")

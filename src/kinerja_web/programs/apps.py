@@ -11,4 +11,6 @@ class ProgramsConfig(AppConfig):
         from kinerja_web import nav
 
         nav.register_menu(_("Programs"), "programs:program_list", order=10)
-        nav.register_menu(_("Enterprises"), "programs:enterprise_list", order=20)
+        nav.register_menu(
+            _("Enterprises"), "programs:enterprise_list", order=20, owner_label=_("My business")
+        )
