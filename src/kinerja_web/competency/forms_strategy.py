@@ -18,8 +18,10 @@ from kinerja_web.competency.services import rounds
 from kinerja_web.formfields import DateField, IdChoiceField, IdMultipleChoiceField, RupiahField
 from kinerja_web.frameworks.forms import JudgmentsForm
 
-DATE_WIDGET = forms.TextInput(
-    attrs={"placeholder": _("dd/mm/yyyy"), "autocomplete": "off", "inputmode": "numeric"}
+#: Shown day-first as the placeholder says (a stored date printed as 2027-06-22 beside the
+#: placeholder "hh/bb/tttt" read as another format); both languages accept it back.
+DATE_WIDGET = forms.DateInput(
+    format="%d/%m/%Y", attrs={"placeholder": _("dd/mm/yyyy"), "autocomplete": "off", "inputmode": "numeric"}
 )
 
 

@@ -32,7 +32,8 @@ def test_administrator_edits_anchors_and_required_levels_on_a_phone(
     page = phone_page
     _log_in(page, live_server, "admin_gula")
 
-    # From the menu to the framework and the item.
+    # From the menu (on a phone, behind the header's Menu button) to the framework and the item.
+    page.locator("button.menu-toggle").click()
     page.get_by_role("navigation", name="Menu utama").get_by_role(
         "link", name="Kompetensi", exact=True
     ).click()

@@ -88,3 +88,26 @@ def test_a_new_program_gets_its_default_roles_named_in_indonesian(db):
         worker_roles_ensure(program=program)
     names = set(WorkerRole.objects.filter(program=program).values_list("name", flat=True))
     assert {"pemilik-pengelola", "produksi", "penjualan", "administrasi"} == names
+
+
+def test_an_actions_saved_due_date_is_shown_day_first_as_its_placeholder_says(client, db, settings, tmp_path):
+    from kinerja_web.competency.services import strategy as strategy_services
+    from kinerja_web.competency.tests import strategy_world as sw
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    world = sw.build()
+    enterprise = world.enterprises["satu"]
+    plan = strategy_services.plan_generate(
+        actor=world.facilitator, enterprise=enterprise, round=world.round1
+    ).plan
+    action = plan.actions.order_by("position").first()
+    client.force_login(world.facilitator)
+    url = reverse("competency:action", args=[action.pk])
+    saved = client.post(url, {"title": action.title, "due_date": "22/06/2027", "status": "planned"})
+    assert saved.status_code == 302
+    page = client.get(url).content.decode()
+    assert 'value="22/06/2027"' in page and "2027-06-22" not in page
+    # What the page shows is read back as the same date.
+    client.post(url, {"title": action.title, "due_date": "22/06/2027", "status": "planned"})
+    action.refresh_from_db()
+    assert action.due_date.isoformat() == "2027-06-22"
