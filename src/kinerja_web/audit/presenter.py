@@ -71,6 +71,9 @@ ACTIONS: dict[str, Any] = {
     "period.reopen": _("reopened the period %(object)s"),
     "scorecard.create": _("started the scorecard %(object)s"),
     "scorecard.targets_save": _("saved targets and actuals of %(object)s"),
+    "scorecard.indicator_save": _(
+        "marked an indicator not applicable or set a target in parts in %(object)s"
+    ),
     "scorecard.approve": _("approved the scorecard %(object)s"),
     "scorecard.acknowledge": _("acknowledged the scorecard %(object)s"),
     "proposal.submit": _("proposed targets for %(object)s"),
@@ -290,9 +293,10 @@ def _as_typed(change: Any) -> dict[Any, str]:
 
 def _changes(entry: AuditEntry, names: dict[tuple[str, str], dict[Any, str]]) -> list[str]:
     model = _model(entry)
-    lines = _target_changes(entry) if entry.action == "scorecard.targets_save" else []
+    by_rows = entry.action in ("scorecard.targets_save", "scorecard.indicator_save")
+    lines = _target_changes(entry) if by_rows else []
     for key, change in (entry.changes or {}).items():
-        if entry.action == "scorecard.targets_save" and key == "rows":
+        if by_rows and key == "rows":
             continue
         if key.endswith("_id") and _field(model, key[:-3]) is None and key[:-3] in (entry.changes or {}):
             continue  # "framework_id" beside "framework": the name says it

@@ -7,6 +7,13 @@ of queries (one ``framework_indicators`` per framework, one query of targets, on
 as the KPI paper does: Manggala et al. 2022, IOSR-JBM 24(9), Table 1; the rating bands of the
 scorecard's program, ``programs.bands``) and calls ``kinerja.scoring.score_scorecard``.
 
+The program's scoring options (``programs.Program``: the lower-is-better rule, the cap, what
+the weights become when an indicator does not apply, how a composite target's parts combine)
+reach the core through :class:`ScoringOptions`; each scorecard names them, and a closed one
+keeps those it was closed with (``ScorecardResult.options``). An indicator marked not applicable
+in the period (``Target.not_applicable``) is not scored 0; a target in parts (``Target.parts``,
+Table 1's "20 molds and 6000 litres") is scored from its parts.
+
 A scorecard that cannot be scored yet (a target missing, an actual not entered, a framework
 without weights) is not an error page: each :class:`Line` says what is missing in ``problem``,
 and :class:`Evaluation` has no ``result``. A closed period's scorecards are read from their
@@ -27,6 +34,7 @@ from django.utils.translation import gettext as _
 from kinerja.errors import InputError
 from kinerja.scoring import (
     DEFAULT_BANDS,
+    RATING_DIGITS,
     Band,
     IndicatorScore,
     PerspectiveScore,
@@ -36,6 +44,7 @@ from kinerja.scoring import (
     score_scorecard,
 )
 from kinerja.scoring import Indicator as CoreIndicator
+from kinerja.scoring import Part as CorePart
 from kinerja_web.performance.models import Period, Scorecard, ScorecardResult, Target
 
 MANUAL = "manual"
@@ -46,6 +55,59 @@ MONEY_SOURCES = frozenset({"sales_rp"})
 #: The weight policy and cap of every scorecard (the paper's: weights sum to 100, cap 100 %).
 WEIGHTS_POLICY = "strict"
 CAP = 100
+
+
+@dataclass(frozen=True)
+class ScoringOptions:
+    """The options a program scores with (``Program`` fields), as ``kinerja.scoring`` takes them.
+
+    ``as_dict`` is what a frozen result stores and the scorecard names.
+    """
+
+    weights: str = WEIGHTS_POLICY
+    cap: Decimal | None = Decimal(CAP)
+    lower_rule: str = "ratio"
+    not_applicable: str = "renormalize"
+    composite: str = "mean"
+    rating_digits: int | None = RATING_DIGITS
+
+    @classmethod
+    def of(cls, program: Any) -> ScoringOptions:
+        """The options of ``program`` (the defaults for fields it lacks)."""
+        return cls(
+            cap=getattr(program, "score_cap", Decimal(CAP)),
+            lower_rule=getattr(program, "lower_rule", "ratio") or "ratio",
+            not_applicable=getattr(program, "not_applicable_policy", "renormalize") or "renormalize",
+            composite=getattr(program, "composite_rule", "mean") or "mean",
+        )
+
+    @classmethod
+    def from_dict(cls, data: Any) -> ScoringOptions:
+        """The options a frozen result stored (results frozen before options existed: the defaults)."""
+        if not isinstance(data, dict) or not data:
+            return cls()
+        cap = data.get("cap", CAP)
+        return cls(
+            weights=data.get("weights", WEIGHTS_POLICY),
+            cap=None if cap is None else Decimal(str(cap)),
+            lower_rule=data.get("lower_rule", "ratio"),
+            not_applicable=data.get("not_applicable", "renormalize"),
+            composite=data.get("composite", "mean"),
+            rating_digits=data.get("rating_digits", RATING_DIGITS),
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "weights": self.weights,
+            "cap": None if self.cap is None else _json_number(self.cap),
+            "lower_rule": self.lower_rule,
+            "not_applicable": self.not_applicable,
+            "composite": self.composite,
+            "rating_digits": self.rating_digits,
+        }
+
+
+DEFAULT_OPTIONS = ScoringOptions()
 
 
 class ScorecardIncomplete(InputError):
@@ -107,6 +169,9 @@ class Line:
     score: float | None = None
     problem: str = ""
     from_records: bool = False  # the indicator's actual comes from the records
+    not_applicable: bool = False  # marked not applicable in this period: no score, not 0
+    #: A composite target's parts: ``{"name", "unit", "target", "actual", "realization"}`` each.
+    parts: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,6 +193,7 @@ class Evaluation:
     frozen: bool = False
     computed_at: datetime.datetime | None = None
     warnings: tuple[str, ...] = field(default=())
+    options: ScoringOptions = DEFAULT_OPTIONS
 
     @property
     def complete(self) -> bool:
@@ -288,6 +354,7 @@ def _evaluate_live(scorecards: Sequence[Scorecard]) -> dict[int, Evaluation]:
         enterprise_ids = [s.enterprise_id for s in members]
         actuals[period_id] = record_actuals(enterprise_ids, period.start, period.end, requests)
     bands = _program_bands(scorecards)
+    options = _program_options(scorecards)
     return {
         s.pk: evaluate_inputs(
             s,
@@ -295,9 +362,25 @@ def _evaluate_live(scorecards: Sequence[Scorecard]) -> dict[int, Evaluation]:
             targets.get(s.pk, {}),
             actuals[s.period_id],
             bands[s.period.program_id],
+            options[s.period.program_id],
         )
         for s in scorecards
     }
+
+
+def _program_options(scorecards: Sequence[Scorecard]) -> dict[int, ScoringOptions]:
+    """The scoring options of each scorecard's program: from loaded programs, else one query."""
+    from kinerja_web.programs.models import Program
+
+    options: dict[int, ScoringOptions] = {}
+    for scorecard in scorecards:
+        period = scorecard.period
+        if period.program_id not in options and Period.program.is_cached(period):
+            options[period.program_id] = ScoringOptions.of(period.program)
+    missing = {s.period.program_id for s in scorecards} - set(options)
+    for program in Program.objects.filter(pk__in=missing):
+        options[program.pk] = ScoringOptions.of(program)
+    return options
 
 
 def _program_bands(scorecards: Sequence[Scorecard]) -> dict[int, tuple[Band, ...]]:
@@ -321,26 +404,33 @@ def evaluate_inputs(
     targets: dict[int, Target],
     actuals: dict[tuple[int, str, str], Decimal],
     bands: Sequence[Band] = DEFAULT_BANDS,
+    options: ScoringOptions = DEFAULT_OPTIONS,
 ) -> Evaluation:
     """Build the core's input row by row (a row that cannot be built says why) and score it,
-    rated with ``bands`` (the program's, see ``programs.bands``)."""
+    rated with ``bands`` (the program's, see ``programs.bands``), with the program's ``options``."""
     lines: list[Line] = []
     core: list[CoreIndicator] = []
     for number, spec in enumerate(framework.indicators, start=1):
         target = targets.get(spec.node_id)
-        line, indicator = _line(number, spec, target, scorecard.enterprise_id, actuals)
+        line, indicator = _line(number, spec, target, scorecard.enterprise_id, actuals, options)
         lines.append(line)
         if indicator is not None:
             core.append(indicator)
     problems = [framework.problem] if framework.problem else []
     if problems or any(line.problem for line in lines):
-        return Evaluation(scorecard, tuple(lines), None, tuple(problems))
+        return Evaluation(scorecard, tuple(lines), None, tuple(problems), options=options)
     try:
-        result = score_scorecard(ScorecardInput(tuple(core), tuple(bands)), weights=WEIGHTS_POLICY, cap=CAP)
+        result = score_scorecard(
+            ScorecardInput(tuple(core), tuple(bands)),
+            weights=options.weights,
+            cap=options.cap,
+            not_applicable=options.not_applicable,
+            rating_digits=options.rating_digits,
+        )
     except InputError as error:
         return Evaluation(scorecard, tuple(lines), None, (_("The scorecard cannot be scored: %s") % error,))
     scored = [_with_score(line, indicator) for line, indicator in zip(lines, result.indicators, strict=True)]
-    return Evaluation(scorecard, tuple(scored), result, warnings=result.warnings)
+    return Evaluation(scorecard, tuple(scored), result, warnings=result.warnings, options=options)
 
 
 def _line(
@@ -349,7 +439,10 @@ def _line(
     target: Target | None,
     enterprise_id: int,
     actuals: dict[tuple[int, str, str], Decimal],
+    options: ScoringOptions = DEFAULT_OPTIONS,
 ) -> tuple[Line, CoreIndicator | None]:
+    if target is not None and (target.not_applicable or target.parts):
+        return _special_line(number, spec, target, options)
     target_value = target.target if target else None
     given = target.manual_realization if target else None
     if spec.from_records:
@@ -398,13 +491,68 @@ def _line(
     return Line(**base), indicator
 
 
+def _special_line(
+    number: int, spec: IndicatorSpec, target: Target, options: ScoringOptions
+) -> tuple[Line, CoreIndicator | None]:
+    """The row of an indicator not applicable in the period, or of a target in parts."""
+    parts = tuple(
+        {"name": p.get("name"), "unit": p.get("unit"), "target": p.get("target"), "actual": p.get("actual")}
+        for p in (target.parts or [])
+    )
+    line = Line(
+        number=number,
+        node_id=spec.node_id,
+        name=spec.name,
+        perspective=spec.perspective,
+        unit=spec.unit,
+        direction=spec.direction,
+        is_money=spec.is_money,
+        weight=spec.weight,
+        target=None,
+        actual=None,
+        actual_from="manual" if parts else "",
+        realization_given=target.manual_realization if parts else None,
+        from_records=spec.from_records,
+        not_applicable=target.not_applicable,
+        parts=parts,
+    )
+    if spec.weight is None:
+        return replace(line, problem=_("no weight: the framework is not weighted yet")), None
+    try:
+        indicator = CoreIndicator(
+            name=spec.name,
+            weight=spec.weight,
+            perspective=spec.perspective or None,
+            unit=spec.unit or None,
+            direction=spec.direction,
+            realization=None if target.not_applicable else target.manual_realization,
+            lower_rule=options.lower_rule,
+            applicable=not target.not_applicable,
+            parts=None
+            if target.not_applicable or not parts
+            else tuple(
+                CorePart(p["name"], Decimal(p["target"]), Decimal(p["actual"]), p["unit"]) for p in parts
+            ),
+            combine=options.composite,
+        )
+    except (InputError, TypeError, ArithmeticError) as error:
+        return replace(line, problem=str(error)), None
+    return line, indicator
+
+
 def _with_score(line: Line, scored: IndicatorScore) -> Line:
+    parts = line.parts
+    if scored.parts:
+        parts = tuple(
+            {**part, "realization": s.realization} for part, s in zip(line.parts, scored.parts, strict=True)
+        )
     return replace(
         line,
         weight=scored.weight,
         realization=scored.realization,
         realization_uncapped=scored.realization_uncapped,
         score=scored.score,
+        parts=parts,
     )
 
 
@@ -429,6 +577,8 @@ def result_rows(evaluation: Evaluation) -> list[dict[str, Any]]:
                 "target": _json_number(line.target),
                 "actual": _json_number(line.actual),
                 "realization_given": _json_number(line.realization_given),
+                "not_applicable": line.not_applicable,
+                "parts": [dict(part) for part in line.parts] or None,
             }
         )
         rows.append(row)
@@ -467,6 +617,8 @@ def evaluation_from_result(scorecard: Scorecard, stored: ScorecardResult) -> Eva
                 realization=row["realization"],
                 realization_uncapped=row.get("realization_uncapped", row["realization"]),
                 score=row["score"],
+                not_applicable=bool(row.get("not_applicable")),
+                parts=tuple(row.get("parts") or ()),
             )
         )
         indicators.append(
@@ -484,8 +636,12 @@ def evaluation_from_result(scorecard: Scorecard, stored: ScorecardResult) -> Eva
                 realization_source=row.get("realization_source", "given"),
                 capped=bool(row.get("capped")),
                 score=row["score"],
+                applicable=not row.get("not_applicable"),
+                lower_rule=row.get("lower_rule", "ratio"),
+                combine=row.get("combine"),
             )
         )
+    options = ScoringOptions.from_dict(stored.options)
     band_min = next((b.min for b in DEFAULT_BANDS if b.code == stored.rating_code), 0)
     result = ScoreResult(
         indicators=tuple(indicators),
@@ -497,9 +653,11 @@ def evaluation_from_result(scorecard: Scorecard, stored: ScorecardResult) -> Eva
         rating=Rating(stored.rating_code, stored.rating_label, stored.rating_label_id, band_min),
         weight_sum=stored.weight_sum,
         weight_sum_given=stored.weight_sum,
-        weights_policy=WEIGHTS_POLICY,
-        cap=float(CAP),
+        weights_policy=options.weights,
+        cap=None if options.cap is None else float(options.cap),
         warnings=tuple(stored.warnings or ()),
+        not_applicable_policy=options.not_applicable,
+        rating_digits=options.rating_digits,
     )
     return Evaluation(
         scorecard,
@@ -508,4 +666,5 @@ def evaluation_from_result(scorecard: Scorecard, stored: ScorecardResult) -> Eva
         frozen=True,
         computed_at=stored.computed_at,
         warnings=tuple(stored.warnings or ()),
+        options=options,
     )

@@ -165,6 +165,13 @@ class Target(models.Model):
         blank=True,
         help_text=_("A realization in percent given directly, as the KPI paper's Table 1 does."),
     )
+    #: The indicator does not apply in this period (introduced later, as the paper's work rotation
+    #: from the second month quarter): not scored 0; the program's ``not_applicable_policy`` says
+    #: what happens to the other weights. Set through ``services.target_detail_save`` (audited).
+    not_applicable = models.BooleanField(_("not applicable in this period"), default=False)
+    #: A composite target measured in parts (Table 1's "20 molds and 6000 litres"):
+    #: ``[{"name", "unit", "target", "actual"}]``, numbers as strings; empty for a plain target.
+    parts = models.JSONField(_("parts of a composite target"), default=list, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -286,6 +293,9 @@ class ScorecardResult(models.Model):
     #: How many of the rows' figures were typed (an actual entered by hand, a realization given
     #: directly) rather than computed from the records: dashboards mark such results.
     typed = models.PositiveIntegerField(_("typed figures"), default=0)
+    #: The scoring options the result was computed with (weights policy, cap, lower-is-better rule,
+    #: not-applicable policy, composite rule, rating digits), so a closed scorecard names them.
+    options = models.JSONField(_("scoring options"), default=dict, blank=True)
     computed_at = models.DateTimeField(_("computed at"))
 
     class Meta:

@@ -133,6 +133,8 @@ def changed_since(card: Scorecard, version: int) -> list[str]:
         "target": _("target"),
         "manual_actual": _("actual"),
         "manual_realization": _("realization given"),
+        "not_applicable": _("not applicable"),
+        "parts": _("parts"),
     }
     for entry in entries:
         changes = entry.changes or {}
@@ -258,8 +260,13 @@ def targets_save(
                 saved.append(current)
             continue
         if all(value is None for value in values.values()):
-            if current:
+            if current and not (current.not_applicable or current.parts):
                 current.delete()
+            elif current:  # the row stays: it is marked not applicable or holds a composite's parts
+                for name, value in values.items():
+                    setattr(current, name, value)
+                current.save()
+                saved.append(current)
         else:
             if current is None:
                 current = Target(scorecard=card, enterprise_id=card.enterprise_id, node=node)
@@ -306,6 +313,151 @@ def _bump(card: Scorecard) -> dict[str, Any]:
         ]
     )
     return review
+
+
+# --- One indicator in a period: not applicable, or a composite target's parts --------------------
+
+#: The most parts a composite target has (Table 1's has two: molds and litres).
+MAX_PARTS = 4
+PART_FIELDS = ("name", "unit", "target", "actual")
+
+
+@transaction.atomic
+def target_detail_save(
+    *,
+    actor: Any,
+    scorecard: Scorecard,
+    node: Any,
+    not_applicable: bool,
+    parts: list[Mapping[str, Any]],
+    expected_version: int | None = None,
+) -> Target | None:
+    """Mark one indicator of ``scorecard`` not applicable in its period, and/or set its target as
+    parts (a composite target: each part ``{"name", "unit", "target", "actual"}``, 2 to
+    :data:`MAX_PARTS` of them, or none for a plain target). The facilitator's or an
+    administrator's (``permissions.can_set_targets``); refused in a closed period or over a newer
+    version; audited as ``scorecard.indicator_save``; a change withdraws the approval.
+
+    The core checks the parts (``kinerja.scoring.Part``: a name, a target > 0, an actual >= 0,
+    names distinct) so the page's message is the core's rule.
+    """
+    from kinerja.errors import InputError
+    from kinerja.scoring import Part
+    from kinerja_web.frameworks.models import Node
+
+    access.require(can_set_targets(actor, scorecard.enterprise))
+    period, card = _locked(scorecard)
+    if period.closed_at is not None:
+        raise ValidationError(closed_message(period))
+    _check_version(card, expected_version)
+    node_id = getattr(node, "pk", node)
+    indicator = Node.objects.filter(
+        framework_id=card.framework_id, kind=Node.Kind.INDICATOR, pk=node_id
+    ).first()
+    if indicator is None:
+        raise ValidationError(_("Not an indicator of this scorecard's framework."))
+    cleaned: list[dict[str, str | None]] = []
+    errors: list[str] = []
+    for number, part in enumerate(parts, start=1):
+        row = {name: part.get(name) for name in PART_FIELDS}
+        if all(value in (None, "") for value in row.values()):
+            continue
+        try:
+            for name in ("target", "actual"):  # numbers as the form gives them: Decimal or its text
+                if isinstance(row[name], str) and row[name].strip():
+                    row[name] = Decimal(row[name].strip())
+        except ArithmeticError:
+            errors.append(_("Part %(number)s: target and actual must be numbers.") % {"number": number})
+            continue
+        try:
+            Part(name=row["name"], target=row["target"], actual=row["actual"], unit=row["unit"] or None)
+        except InputError as error:
+            labels = {"name": _("name"), "target": _("target"), "actual": _("actual"), "unit": _("unit")}
+            errors.append(
+                _("Part %(number)s, %(field)s: %(problem)s")
+                % {"number": number, "field": labels.get(error.where, error.where), "problem": error.problem}
+            )
+            continue
+        cleaned.append(
+            {
+                "name": str(row["name"]).strip(),
+                "unit": (str(row["unit"]).strip() or None) if row["unit"] else None,
+                "target": _plain(Decimal(row["target"])),  # type: ignore[arg-type]
+                "actual": _plain(Decimal(row["actual"])),  # type: ignore[arg-type]
+            }
+        )
+    if len(cleaned) == 1:
+        errors.append(
+            _("A composite target needs at least two parts; leave all parts empty for a plain target.")
+        )
+    if len(cleaned) > MAX_PARTS:
+        errors.append(_("At most %(count)s parts.") % {"count": MAX_PARTS})
+    names = [part["name"].casefold() for part in cleaned]  # type: ignore[union-attr]
+    if len(set(names)) != len(names):
+        errors.append(_("Two parts have the same name."))
+    if errors:
+        raise ValidationError(errors)
+    current = Target.objects.select_for_update().filter(scorecard=card, node=indicator).first()
+    before: dict[str, Any] = {
+        "not_applicable": bool(current and current.not_applicable),
+        "parts": list(current.parts) if current else [],
+    }
+    after: dict[str, Any] = {"not_applicable": bool(not_applicable), "parts": cleaned}
+    if cleaned and current is not None:
+        # Measured in parts: the parts give the realization, so a single target, actual or given
+        # realization stored before is cleared (and the audit entry says so).
+        for name in TARGET_FIELDS:
+            before[name] = getattr(current, name)
+            after[name] = None
+    if before == after:
+        return current
+    if current is None:
+        current = Target(scorecard=card, enterprise_id=card.enterprise_id, node=indicator)
+    for name, value in after.items():
+        setattr(current, name, value)
+    if (
+        not current.not_applicable
+        and not current.parts
+        and all(getattr(current, name) is None for name in TARGET_FIELDS)
+    ):
+        if current.pk:
+            current.delete()
+        current = None
+    else:
+        current.save()
+    review = _bump(card)
+    record(
+        actor=actor,
+        action="scorecard.indicator_save",
+        obj=card,
+        changes={
+            "rows": {
+                indicator.name: {
+                    key: [_parts_text(before[key]), _parts_text(after[key])]
+                    if key == "parts"
+                    else [_plain(before[key]) if key in TARGET_FIELDS else before[key], after[key]]
+                    for key in after
+                    if before[key] != after[key]
+                }
+            },
+            "version": [card.version - 1, card.version],
+            **review,
+        },
+    )
+    scorecard.version = card.version
+    return current
+
+
+def _parts_text(parts: list[dict[str, Any]]) -> str | None:
+    """Parts as the audit trail says them: "Molds 20 / 15 molds; Raw materials 6000 / 6000 L"
+    (target / actual)."""
+    if not parts:
+        return None
+    return "; ".join(
+        f"{part['name']} {part['target']} / {part['actual']}"
+        + (f" {part['unit']}" if part.get("unit") else "")
+        for part in parts
+    )
 
 
 # --- Proposals ----------------------------------------------------------------------------------
@@ -639,6 +791,7 @@ def period_close(*, period: Period, closed_by: Any) -> list[ScorecardResult]:
                 perspectives={p.name: p.as_dict() for p in result.perspectives},
                 warnings=list(result.warnings),
                 typed=typed_count(rows),
+                options=evaluation.options.as_dict(),
                 computed_at=now,
             )
         )

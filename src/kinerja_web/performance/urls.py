@@ -3,7 +3,7 @@
 from django.urls import path
 
 import kinerja_web.converters  # noqa: F401  (registers <id:...>: ids past 64 bits answer 404)
-from kinerja_web.performance import views
+from kinerja_web.performance import views, views_indicator
 
 app_name = "performance"
 urlpatterns = [
@@ -24,6 +24,11 @@ urlpatterns = [
         name="scorecard_start",
     ),
     path("enterprises/<id:enterprise_pk>/periods/<id:period_pk>/targets/", views.targets, name="targets"),
+    path(
+        "enterprises/<id:enterprise_pk>/periods/<id:period_pk>/indicators/<id:node_pk>/",
+        views_indicator.indicator_detail,
+        name="indicator_detail",
+    ),
     path(
         "enterprises/<id:enterprise_pk>/periods/<id:period_pk>/approve/",
         views.scorecard_approve,

@@ -207,9 +207,17 @@ def scorecard(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpR
             and can_acknowledge(request.user, enterprise),
             "acknowledge_form": AcknowledgeForm(),
             "left_out": not is_open and not evaluation.frozen,
+            "bands_preset": _bands_preset(enterprise.cluster.program),
         }
     )
     return render(request, "performance/scorecard.html", context)
+
+
+def _bands_preset(program) -> object:
+    """The preset (and so the regulation) the program's rating bands are, or None for its own."""
+    from kinerja_web.programs.bands import preset_of, program_bands
+
+    return preset_of(program_bands(program))
 
 
 def _proposal_rows(proposal: Proposal | None, card) -> list[dict]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from django import forms
@@ -130,9 +131,30 @@ class ClusterForm(forms.ModelForm):
 
 
 class ProgramForm(forms.ModelForm):
+    """The program's settings, with the scoring options every scorecard of it names."""
+
+    score_cap = LocalizedDecimalField(
+        label=_("Cap of the realization (%)"),
+        required=False,
+        max_digits=8,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        help_text=_("The highest realization a score uses: 100 as the KPI paper; empty for no cap."),
+    )
+
     class Meta:
         model = Program
-        fields = ("name", "description", "funder", "rupiah_space", "owners_may_propose")
+        fields = (
+            "name",
+            "description",
+            "funder",
+            "rupiah_space",
+            "owners_may_propose",
+            "lower_rule",
+            "score_cap",
+            "not_applicable_policy",
+            "composite_rule",
+        )
 
 
 class EnterpriseFilterForm(forms.Form):

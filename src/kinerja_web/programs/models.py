@@ -12,6 +12,7 @@ The size class is not stored: it depends on the law the reader asks about and is
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -60,6 +61,52 @@ class Program(models.Model):
             "Owners may propose their scorecard's KPI framework, targets and given realizations; "
             "a proposal counts only once the facilitator accepts it."
         ),
+    )
+    #: Scoring options of every scorecard of the program (``performance.evaluate`` passes them to
+    #: ``kinerja.scoring.score_scorecard``; each scorecard names them). Open periods follow a
+    #: change; a closed period keeps the options it was closed with (``ScorecardResult.options``).
+    lower_rule = models.CharField(
+        _("lower-is-better rule"),
+        max_length=10,
+        choices=(
+            ("ratio", _("target / actual (the KPI paper's)")),
+            ("linear", _("linear: 2 − actual / target, at least 0 (an actual of 0 is a perfect score)")),
+        ),
+        default="ratio",
+        help_text=_("How an indicator where lower is better (rejects, waste) is realized."),
+    )
+    score_cap = models.DecimalField(
+        _("cap of the realization (%)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        default=Decimal(100),
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_("The highest realization a score uses: 100 as the KPI paper; empty for no cap."),
+    )
+    not_applicable_policy = models.CharField(
+        _("weights when an indicator does not apply"),
+        max_length=12,
+        choices=(
+            ("renormalize", _("rescale the other weights to sum to 100")),
+            ("as-is", _("keep the other weights as they are (the highest total is their sum)")),
+        ),
+        default="renormalize",
+        help_text=_(
+            "An indicator marked not applicable in a period is not scored 0; "
+            "this says what its weight becomes."
+        ),
+    )
+    composite_rule = models.CharField(
+        _("composite targets combine by"),
+        max_length=10,
+        choices=(
+            ("mean", _("the mean of the parts' realizations, each capped first")),
+            ("min", _("the lowest part's realization")),
+        ),
+        default="mean",
+        help_text=_("A target measured in parts (20 molds and 6,000 L): how the parts make one realization."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

@@ -30,7 +30,17 @@ ENTERPRISE_FIELDS = (
 )
 WORKER_FIELDS = ("name", "is_permanent", "role", "start_date", "end_date")
 CLUSTER_FIELDS = ("name", "kind", "sub_district", "regency")
-PROGRAM_FIELDS = ("name", "description", "funder", "rupiah_space", "owners_may_propose")
+PROGRAM_FIELDS = (
+    "name",
+    "description",
+    "funder",
+    "rupiah_space",
+    "owners_may_propose",
+    "lower_rule",
+    "score_cap",
+    "not_applicable_policy",
+    "composite_rule",
+)
 
 
 def _apply(obj: Any, fields: dict[str, Any], allowed: tuple[str, ...]) -> None:

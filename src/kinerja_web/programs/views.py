@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from kinerja.scoring import DEFAULT_BANDS
 from kinerja_web import access, nav
 from kinerja_web.programs import selectors, services
-from kinerja_web.programs.bands import is_default, program_bands
+from kinerja_web.programs.bands import band_presets, is_default, preset_of, program_bands
 from kinerja_web.programs.forms import (
     BandsFormSet,
     ClusterForm,
@@ -63,6 +63,21 @@ def program_bands_edit(request: HttpRequest, pk: int) -> HttpResponse:
         services.program_bands_update(actor=request.user, program=program, bands=None)
         messages.success(request, _("The rating bands are the default again (PP 46/2011)."))
         return redirect("programs:program_bands", pk=program.pk)
+    if request.method == "POST" and request.POST.get("action") == "preset":
+        preset = band_presets().get(request.POST.get("preset", ""))
+        if preset is None:
+            messages.error(request, _("Choose one of the presets listed."))
+        else:
+            services.program_bands_update(actor=request.user, program=program, bands=preset.bands)
+            messages.success(
+                request,
+                _(
+                    "The rating bands are now the preset of %(regulation)s. "
+                    "Open periods are rated with them now."
+                )
+                % {"regulation": preset.regulation},
+            )
+        return redirect("programs:program_bands", pk=program.pk)
     current = program_bands(program)
     initial = [
         {"min": band.min, "code": band.code, "label_id": band.label_id, "label_en": band.label_en}
@@ -79,6 +94,8 @@ def program_bands_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "bands": current,
         "is_default": is_default(current),
         "default_bands": DEFAULT_BANDS,
+        "presets": list(band_presets().values()),
+        "current_preset": preset_of(current),
     }
     return render(request, "programs/bands.html", context)
 

@@ -87,6 +87,12 @@ def _proposal(decision: str):
     )
 
 
+def _indicator_detail(enterprise):
+    scorecard = _scorecard(enterprise)
+    node = scorecard.framework.nodes.filter(kind="indicator").order_by("pk").first()
+    return reverse("performance:indicator_detail", args=[enterprise.pk, scorecard.period_id, node.pk])
+
+
 CASES = [
     CrossTenantCase(
         "performance:period_create", "program", lambda p: reverse("performance:period_create", args=[p.pk])
@@ -142,6 +148,15 @@ CASES = [
     _enterprise_period("scorecard_acknowledge", method="post", data={"comment": "x"}, control_status=None),
     _proposal("accept"),
     _proposal("reject"),
+    CrossTenantCase("performance:indicator_detail", "enterprise", _indicator_detail),
+    CrossTenantCase(
+        "performance:indicator_detail",
+        "enterprise",
+        _indicator_detail,
+        method="post",
+        data={"not_applicable": "on", "version": "1"},
+        control_status=None,
+    ),
     CrossTenantCase(
         "performance:comparison",
         "enterprise",

@@ -47,7 +47,7 @@ def test_owner_reads_table1_and_table2_by_links_then_in_english(
     page.locator("a", has_text="Kartu skor:").first.click()  # back to the scorecards
     page.get_by_role("link", name="Masa studi KPI 2021-2022").first.click()
     page.select_option("#language-switch", "en")
-    page.locator("header form button[type=submit]").first.click()
+    page.locator("form:has(#language-switch) button[type=submit]").click()  # (logout comes first now)
     page.wait_for_load_state()
     summary = page.locator(".score-summary")
     assert summary.locator(".total").inner_text() == "94.78"

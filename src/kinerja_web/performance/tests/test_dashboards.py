@@ -269,11 +269,11 @@ def test_ranking_download_lists_every_enterprise_with_its_change(client, program
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:3] == ["Rank", "Enterprise", "NIB"]
     assert [(r[0], r[1], r[5], r[6], r[9]) for r in rows[1:]] == [
-        ("1", "UD Pramitha Salsabila", "micro", "95.0", "15.0"),
-        ("2", "Rumah Produksi Bu Ramis", "small", "70.0", "-20.0"),
-        ("2", "Rumah Produksi Mbak Juariyah", "micro", "70.0", ""),
-        ("4", "Kopi Rakyat", "medium", "55.0", "-5.0"),
-        ("5", "Kopi Senja", "micro", "45.0", "5.0"),
+        ("1", "UD Pramitha Salsabila", "micro", "95", "15"),  # whole numbers, no ".0" (downloads.cell)
+        ("2", "Rumah Produksi Bu Ramis", "small", "70", "-20"),
+        ("2", "Rumah Produksi Mbak Juariyah", "micro", "70", ""),
+        ("4", "Kopi Rakyat", "medium", "55", "-5"),
+        ("5", "Kopi Senja", "micro", "45", "5"),
     ]
 
 
