@@ -73,9 +73,14 @@ def test_facilitator_fixes_an_inconsistent_node_with_a_suggestion_and_sees_the_n
     assert page_is_narrow_enough(page), "the judgments page scrolls sideways on a phone"
 
     suggestion = page.locator("button[data-apply-field]").first
+    # on the verbal scale, in words: 5 (the adjustment strongly over rotation) to 1/2 (rotation
+    # slightly over it), which reverses the preference and says so
     assert re.search(
-        r"Penyesuaian kehadiran pekerja tidak tetap vs Rotasi kerja.+ 5 .+ 1/2", suggestion.inner_text()
+        r"Penyesuaian kehadiran pekerja tidak tetap vs Rotasi kerja.+jelas lebih penting.+\(5\).+"
+        r"Rotasi kerja lebih penting daripada Penyesuaian kehadiran pekerja tidak tetap.+\(2\)",
+        suggestion.inner_text(),
     )
+    assert "Ini membalik preferensi: Rotasi kerja" in page.locator("li.suggestion").first.inner_text()
     suggestion.tap()
     page.wait_for_function(
         "parseFloat(document.querySelector('#cr-value').textContent.replace(',', '.')) < 0.1"
