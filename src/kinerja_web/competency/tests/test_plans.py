@@ -239,10 +239,10 @@ def test_pages_as_each_role(client, world):
             assert client.get(url).status_code == status, (user.username, url)
     client.force_login(ampel_facilitator)
     assert all(client.get(url).status_code == 404 for url in pages)
-    # The owner reaches the plan from the menu (one enterprise: straight to its plans).
+    # The owner reaches the plan from their business in the menu, then its page's link.
     client.force_login(world.owner)
     home = client.get("/").content.decode()
-    assert reverse("competency:plan_list") in home
+    assert reverse("programs:enterprise_list") in home
     response = client.get(reverse("competency:plan_list"))
     assert reverse("competency:plan", args=[plan.pk]) in response.content.decode()
     detail = client.get(reverse("programs:enterprise_detail", args=[enterprise.pk])).content.decode()

@@ -25,8 +25,11 @@ def test_owner_makes_a_plan_marks_an_action_done_and_sees_the_change(
     page = phone_page
     log_in(page, live_server, "pemilik1", PASSWORD)
 
-    # Home -> "Development plans" (one enterprise, no plan yet: its plans page).
-    page.locator(f"main a[href='{reverse('competency:plan_list')}']").first.click()
+    # The business's page (the owner's short menu leads there) -> "Development plans".
+    page.goto(f"{live_server.url}{reverse('programs:enterprise_detail', args=[enterprise.pk])}")
+    page.locator(
+        f"main a[href='{reverse('competency:enterprise_plans', args=[enterprise.pk])}']"
+    ).first.click()
     page.wait_for_url(f"**{reverse('competency:enterprise_plans', args=[enterprise.pk])}")
     assert page_is_narrow_enough(page)
     page.locator("#generate-plan").click()

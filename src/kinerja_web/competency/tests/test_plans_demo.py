@@ -69,7 +69,10 @@ def test_demo_pages_as_each_role(client, demo):
     plan = DevelopmentPlan.objects.get(enterprise__owner=owner)
     client.force_login(owner)
     home = client.get("/").content.decode()
-    assert reverse("competency:plan_list") in home and reverse("competency:monitoring_index") in home
+    assert reverse("programs:enterprise_list") in home
+    business = client.get(reverse("programs:enterprise_detail", args=[plan.enterprise.pk])).content.decode()
+    assert reverse("competency:enterprise_plans", args=[plan.enterprise.pk]) in business
+    assert reverse("competency:monitoring_enterprise", args=[plan.enterprise.pk]) in business
     page = client.get(reverse("competency:plan", args=[plan.pk]))
     assert page.status_code == 200 and page.context["view"].done >= 1
     monitoring = client.get(reverse("competency:monitoring_enterprise", args=[plan.enterprise.pk]))
