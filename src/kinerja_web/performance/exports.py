@@ -58,7 +58,7 @@ def scorecard_csv(evaluation: Evaluation) -> str:
                     line.realization,
                     line.realization_uncapped,
                     line.score,
-                    line.problem,
+                    line.problem or (_("not applicable in this period") if line.not_applicable else ""),
                 ]
             )
         writer.writerow(["", block.name, _("Subtotal"), block.weight, "", "", "", "", "", block.score, ""])

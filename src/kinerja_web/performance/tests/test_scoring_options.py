@@ -205,3 +205,16 @@ def test_comparison_shows_a_dash_where_an_indicator_did_not_apply(client, paper_
     comparison = enterprise_comparison(world.enterprise)
     rotation = next(s for s in comparison.scores if s.label == ROTATION)
     assert rotation.values[0] is None and rotation.values[1] == pytest.approx(23.26)
+
+
+def test_the_scorecard_csv_says_which_indicator_did_not_apply(client, paper_world):
+    world = paper_world
+    client.force_login(world.facilitator)
+    _post(client, world, ROTATION, not_applicable=True)
+    client.cookies["django_language"] = "en"
+    url = reverse("performance:scorecard_csv", args=[world.enterprise.pk, world.period.pk])
+    response = client.get(url)
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    text = content.decode("utf-8-sig")
+    row = next(line for line in text.splitlines() if ROTATION in line)
+    assert row.endswith("not applicable in this period")
