@@ -192,6 +192,8 @@ def test_a_stored_set_the_core_refuses_is_said_on_the_page_not_a_server_error(cl
     response = client.get(reverse("competency:strategy", args=[world.framework.pk]))
     assert response.status_code == 200
     weights = response.context["weights"]
-    assert weights.problem and weights.experts[0].problem and "never compared" in weights.problem
+    # Said in the page's language (kinerja_web.core_messages), never the core's English.
+    assert weights.problem and weights.experts[0].problem
+    assert "tidak pernah dibandingkan" in weights.problem and "never compared" not in weights.problem
     text = response.content.decode()
     assert 'class="errorlist" role="alert"' in text and 'lever-weight"' not in text
