@@ -218,3 +218,13 @@ def test_the_scorecard_csv_says_which_indicator_did_not_apply(client, paper_worl
     text = content.decode("utf-8-sig")
     row = next(line for line in text.splitlines() if ROTATION in line)
     assert row.endswith("not applicable in this period")
+
+
+def test_the_targets_page_marks_rows_not_applicable_or_in_parts(client, paper_world):
+    world = paper_world
+    client.force_login(world.facilitator)
+    _post(client, world, ROTATION, not_applicable=True)
+    _post(client, world, EQUIPMENT, parts=[("Cetakan", "", "20", "20"), ("Bahan baku", "L", "6000", "6000")])
+    client.cookies["django_language"] = "id"
+    html = client.get(reverse("performance:targets", args=[world.enterprise.pk, world.period.pk])).content
+    assert "tidak berlaku pada periode ini" in html.decode() and "target dalam bagian" in html.decode()
