@@ -4,8 +4,9 @@ For one closed period of a program, over the clusters the user manages (an admin
 of the program's; a facilitator: their own; an owner: none, see :mod:`kinerja_web.access`):
 
 - :func:`aggregates`: per cluster (count, mean, best, worst, how many fell), the rating
-  distribution (enterprises per band), and the mean total by size class (Law 20/2008, computed
-  by ``kinerja.sizing.classify``) and by commodity; :func:`overall` adds the clusters up;
+  distribution (enterprises per band), and the mean total by size class (the class frozen with
+  each result at close: the figures of the period's year under the law in force on its dates,
+  ``kinerja.sizing``) and by commodity; :func:`overall` adds the clusters up;
 - :func:`ranking_page`: one page of the ranking (rank, enterprise, cluster, size class,
   commodity, total, rating, change against the previous closed period);
 - :func:`fallen`: the enterprises whose total is lower than in the previous closed period,
@@ -20,10 +21,10 @@ indicator ``rows`` JSON nor the stored rating labels are read (labels come from 
 bands), so an index holding (period, cluster, enterprise, total, rating code) can answer the
 queries without the table.
 
-The size class is the core's: the net assets and annual sales of each group come with the
-aggregate query and ``classify`` runs in Python. It builds a full explanation each call (about
-40 µs), so it is memoised on the two amounts (:func:`size_class`): a program of 10,000
-enterprises pays it once per process, not on every page.
+The size class is the core's, computed once when the period closed and stored with the result
+(``ScorecardResult.size_class``), so a later change of an enterprise's figures or of the law
+does not move a closed period's groups. :func:`size_class` (Law 20/2008 on two amounts,
+memoised) remains for callers that classify current figures.
 """
 
 from __future__ import annotations
@@ -270,8 +271,7 @@ GROUP_KEY = (
     "cluster__name",
     "rating_code",
     "enterprise__commodity",
-    "enterprise__net_assets",
-    "enterprise__annual_sales",
+    "size_class",
 )
 
 
@@ -279,8 +279,8 @@ def _group_rows(period: int, previous: int | None, clusters: tuple[int, ...]) ->
     """One aggregate query: count, sum, best, worst and change per group of ``GROUP_KEY``.
 
     Every block of :func:`aggregates` adds these groups up, so the results are read once. The
-    key holds what a block groups by; net assets and annual sales are there because the size
-    class is the core's to compute (enterprises sharing both amounts form one group).
+    key holds what a block groups by; the size class is the one frozen with each result at close
+    (the figures of the period's year under the law in force on its dates).
     """
     fell = Q(prev_total__isnull=False, prev_total__gt=F("total"))
     return (
@@ -321,7 +321,7 @@ def aggregates(scope: Scope) -> Aggregates:
     bands: defaultdict[str, list] = defaultdict(lambda: [0, -inf])
     sizes: defaultdict[str, list] = defaultdict(lambda: [0, 0.0])
     spellings: defaultdict[str, list] = defaultdict(lambda: [0, 0.0])
-    for cid, cname, code, commodity, assets, sales, n, s, best, worst, compared, fell, change in _GROUPS.rows(
+    for cid, cname, code, commodity, frozen_size, n, s, best, worst, compared, fell, change in _GROUPS.rows(
         ScorecardResult.objects.db, **_values(scope)
     ):
         c = clusters[cid, cname]
@@ -339,7 +339,7 @@ def aggregates(scope: Scope) -> Aggregates:
         b[0] += n
         if best > b[1]:
             b[1] = best
-        z = sizes[size_class(assets, sales)]
+        z = sizes[frozen_size or UNKNOWN]
         z[0] += n
         z[1] += s
         m = spellings[commodity or ""]
@@ -484,8 +484,7 @@ RANKING_FIELDS = (
     "cluster_id",
     "cluster__name",
     "enterprise__commodity",
-    "enterprise__net_assets",
-    "enterprise__annual_sales",
+    "size_class",
     "total",
     "rating_code",
     "prev_total",
@@ -508,10 +507,8 @@ _RANKED = Compiled(_ranked)
 
 
 def _row(values: tuple, locale: str, labels: RatingLabels) -> RankingRow:
-    (rank, eid, name, nib, cid, cluster, commodity, assets, sales, total, code, prev, prev_code, typed) = (
-        values
-    )
-    size = size_class(assets, sales)
+    (rank, eid, name, nib, cid, cluster, commodity, size, total, code, prev, prev_code, typed) = values
+    size = size or UNKNOWN
     return RankingRow(
         rank=rank,
         enterprise_id=eid,

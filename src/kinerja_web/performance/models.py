@@ -296,6 +296,11 @@ class ScorecardResult(models.Model):
     #: The scoring options the result was computed with (weights policy, cap, lower-is-better rule,
     #: not-applicable policy, composite rule, rating digits), so a closed scorecard names them.
     options = models.JSONField(_("scoring options"), default=dict, blank=True)
+    #: The enterprise's size class in the period, frozen at close: the figures of the period's year
+    #: under the law in force on its dates (``programs.selectors_figures.period_size``); ``size``
+    #: keeps the law, the year, where the figures came from and both laws' classes with their basis.
+    size_class = models.CharField(_("size class"), max_length=10, blank=True, default="")
+    size = models.JSONField(_("size class and its basis"), default=dict, blank=True)
     computed_at = models.DateTimeField(_("computed at"))
 
     class Meta:

@@ -188,8 +188,9 @@ def default_framework(enterprise: Enterprise, period: Period) -> Any:
     """The framework a new scorecard of ``enterprise`` starts with.
 
     The newest version of the framework its latest earlier scorecard used (so periods stay
-    comparable), else the program's framework for its size class (Law 20/2008, as the KPI paper),
-    else one for any size; ``None`` when the program has none.
+    comparable), else the program's framework for its size class in the period (the figures of
+    the period's year under the law in force on its dates), else one for any size; ``None`` when
+    the program has none.
     """
     from kinerja_web.frameworks import selectors as framework_selectors
 
@@ -202,5 +203,8 @@ def default_framework(enterprise: Enterprise, period: Period) -> Any:
     )
     if earlier is not None:
         return framework_selectors.latest_version(earlier.framework)
+    from kinerja_web.programs.selectors_figures import period_size
+
     program = enterprise.cluster.program
-    return framework_selectors.framework_for_size_class(program, enterprise_size_class(enterprise))
+    size = period_size(enterprise, period.start, period.end).class_
+    return framework_selectors.framework_for_size_class(program, size)

@@ -49,6 +49,7 @@ from kinerja_web.performance.permissions import (
     can_reopen_period,
     can_set_targets,
 )
+from kinerja_web.programs.selectors_figures import period_size, years_by_enterprise
 
 PERIOD_FIELDS = ("name", "kind", "start", "end")
 TARGET_FIELDS = ("target", "manual_actual", "manual_realization")
@@ -343,6 +344,7 @@ def target_detail_save(
     """
     from kinerja.errors import InputError
     from kinerja.scoring import Part
+    from kinerja_web.core_messages import core_message
     from kinerja_web.frameworks.models import Node
 
     access.require(can_set_targets(actor, scorecard.enterprise))
@@ -375,7 +377,11 @@ def target_detail_save(
             labels = {"name": _("name"), "target": _("target"), "actual": _("actual"), "unit": _("unit")}
             errors.append(
                 _("Part %(number)s, %(field)s: %(problem)s")
-                % {"number": number, "field": labels.get(error.where, error.where), "problem": error.problem}
+                % {
+                    "number": number,
+                    "field": labels.get(error.where, error.where),
+                    "problem": core_message(error),
+                }
             )
             continue
         cleaned.append(
@@ -770,12 +776,16 @@ def period_close(*, period: Period, closed_by: Any) -> list[ScorecardResult]:
     leaving = [(item.enterprise.name, item.reason) for item in left_out(period)]
     now = timezone.now()
     ScorecardResult.objects.filter(scorecard__period=period).delete()
+    years = years_by_enterprise(s.enterprise_id for s in scorecards)
     results = []
     for scorecard in scorecards:
         evaluation = evaluations[scorecard.pk]
         result = evaluation.result
         assert result is not None
         rows = result_rows(evaluation)
+        size = period_size(
+            scorecard.enterprise, period.start, period.end, years=years[scorecard.enterprise_id]
+        )
         results.append(
             ScorecardResult(
                 scorecard=scorecard,
@@ -792,6 +802,8 @@ def period_close(*, period: Period, closed_by: Any) -> list[ScorecardResult]:
                 warnings=list(result.warnings),
                 typed=typed_count(rows),
                 options=evaluation.options.as_dict(),
+                size_class=size.class_,
+                size=size.as_dict(),
                 computed_at=now,
             )
         )

@@ -40,6 +40,7 @@ from kinerja_web.performance.permissions import (
     can_set_targets,
     close_needs_administrator,
 )
+from kinerja_web.programs.selectors_figures import scorecard_size
 
 PAGE_SIZE = 100
 
@@ -194,6 +195,7 @@ def scorecard(request: HttpRequest, enterprise_pk: int, period_pk: int) -> HttpR
     context.update(
         {
             "inconsistent_nodes": framework_selectors.inconsistent_nodes(card.framework),
+            "period_size": scorecard_size(card),
             "evaluation": evaluation,
             "blocks": evaluation.perspectives(),
             "typed": any(

@@ -5,8 +5,11 @@ sub-district or an industry centre) holding enterprises. Every other table of th
 hangs off an enterprise (records, scores, assessments) or a program (frameworks), which is
 how ``kinerja_web.access`` filters every page by what the user may see.
 
-The size class is not stored: it depends on the law the reader asks about and is computed by
-``kinerja.sizing.classify`` through ``programs.selectors.enterprise_size``.
+The size class is not stored with the enterprise: it depends on the law and the year. The
+enterprise page shows its figures under both laws (``programs.selectors.enterprise_size``); a
+period is classified with the enterprise's ``EnterpriseYear`` figures of its year under the law
+in force on its dates (``programs.selectors_figures.period_size``), frozen with a closed
+period's results.
 """
 
 from __future__ import annotations
@@ -302,3 +305,62 @@ class Worker(models.Model):
     def is_active_on(self, day: datetime.date) -> bool:
         """Whether the worker was with the enterprise on ``day``."""
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+
+
+class EnterpriseYear(models.Model):
+    """An enterprise's figures for one calendar year: what classifies its periods of that year.
+
+    A period is classified with the figures of its year (``kinerja.sizing.figures_year``) under
+    the law in force on its dates (``kinerja.sizing.law_for_period``): net assets count under
+    Law 20/2008, business capital under PP 7/2021, annual sales under both; workers are
+    Statistics Indonesia's information. Money in whole rupiah.
+    """
+
+    enterprise = models.ForeignKey(
+        Enterprise, on_delete=models.CASCADE, related_name="years", verbose_name=_("enterprise")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(EARLIEST_YEAR_FOUNDED), MaxValueValidator(2100)]
+    )
+    net_assets = models.BigIntegerField(
+        _("net assets (Rp)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Excluding land and buildings, as Law 20/2008 counts them."),
+    )
+    business_capital = models.BigIntegerField(
+        _("business capital (Rp)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Modal usaha, as Government Regulation 7/2021 counts it."),
+    )
+    annual_sales = models.BigIntegerField(_("annual sales (Rp)"), validators=[MinValueValidator(0)])
+    workers = models.PositiveIntegerField(
+        _("workers"),
+        null=True,
+        blank=True,
+        help_text=_("Owner included, as Statistics Indonesia counts them."),
+    )
+
+    class Meta:
+        ordering = ("enterprise", "-year")
+        verbose_name = _("yearly figures")
+        verbose_name_plural = _("yearly figures")
+        constraints = (
+            models.UniqueConstraint(fields=["enterprise", "year"], name="enterprise_year_unique"),
+            models.CheckConstraint(
+                condition=(Q(net_assets__isnull=True) | Q(net_assets__gte=0))
+                & (Q(business_capital__isnull=True) | Q(business_capital__gte=0))
+                & Q(annual_sales__gte=0),
+                name="enterprise_year_money_not_negative",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} {self.year}"
+
+    @property
+    def program(self) -> Program:
+        return self.enterprise.cluster.program

@@ -10,6 +10,7 @@ from django.utils import timezone
 from kinerja.scoring import DEFAULT_BANDS, rate
 from kinerja_web.frameworks.models import Framework
 from kinerja_web.performance.models import Period, Scorecard, ScorecardResult
+from kinerja_web.programs.selectors_figures import period_size
 
 
 def framework(program):
@@ -24,11 +25,13 @@ def period(program, name: str, start: datetime.date, *, closed: bool = True) -> 
 
 
 def result(enterprise, period: Period, total: float) -> ScorecardResult:
-    """The frozen result of ``enterprise`` in ``period``, rated by the core's default bands."""
+    """The frozen result of ``enterprise`` in ``period``, rated by the core's default bands, with the
+    size class a close freezes (the figures of the period's year under the law in force)."""
     scorecard = Scorecard.objects.create(
         enterprise=enterprise, period=period, framework=framework(period.program)
     )
     rating = rate(Fraction(str(total)), DEFAULT_BANDS)
+    size = period_size(enterprise, period.start, period.end)
     return ScorecardResult.objects.create(
         scorecard=scorecard,
         enterprise=enterprise,
@@ -41,6 +44,8 @@ def result(enterprise, period: Period, total: float) -> ScorecardResult:
         weight_sum=100.0,
         rows=[],
         perspectives={},
+        size_class=size.class_,
+        size=size.as_dict(),
         computed_at=timezone.now(),
     )
 

@@ -25,9 +25,12 @@ from kinerja_web.tests.cross_tenant import INTRUSIONS
 
 pytestmark = pytest.mark.django_db
 
+# The periods are 2025's: Government Regulation 7/2021 classifies them, by business capital when
+# given (art. 35(3): micro up to Rp 1 billion, small up to 5 billion, medium up to 10 billion),
+# else by annual sales (art. 35(5): micro up to Rp 2 billion). Net assets count under Law 20/2008.
 MICRO = {"net_assets": 40_000_000, "annual_sales": 250_000_000}
-SMALL = {"net_assets": 100_000_000, "annual_sales": 250_000_000}
-MEDIUM = {"net_assets": 40_000_000, "annual_sales": 3_000_000_000}
+SMALL = {"net_assets": 100_000_000, "business_capital": 2_000_000_000, "annual_sales": 250_000_000}
+MEDIUM = {"net_assets": 40_000_000, "business_capital": 6_000_000_000, "annual_sales": 3_000_000_000}
 
 
 @pytest.fixture

@@ -114,6 +114,32 @@ CASES = [
         method="post",
         control_status=405,
     ),
+    CrossTenantCase(
+        "programs:enterprise_years", "enterprise", lambda e: reverse("programs:enterprise_years", args=[e.pk])
+    ),
+    CrossTenantCase(
+        "programs:enterprise_years",
+        "enterprise",
+        lambda e: reverse("programs:enterprise_years", args=[e.pk]),
+        method="post",
+        data={"year": "2026", "annual_sales": "1000"},
+    ),
+    CrossTenantCase(
+        "programs:enterprise_year_delete",
+        "enterprise",
+        lambda e: reverse("programs:enterprise_year_delete", args=[e.pk, _year(e).pk]),
+        method="post",
+        control_status=405,
+    ),
 ]
 
-NOT_LINKED = {"programs:worker_delete"}
+NOT_LINKED = {"programs:worker_delete", "programs:enterprise_year_delete"}
+
+
+def _year(enterprise):
+    """A yearly figure of ``enterprise`` (made for the case: the world's enterprises have none)."""
+    from kinerja_web.programs.models import EnterpriseYear
+
+    return EnterpriseYear.objects.get_or_create(
+        enterprise=enterprise, year=2025, defaults={"annual_sales": 1}
+    )[0]
