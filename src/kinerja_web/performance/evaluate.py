@@ -535,8 +535,12 @@ def _special_line(
             ),
             combine=options.composite,
         )
-    except (InputError, TypeError, ArithmeticError) as error:
-        return replace(line, problem=str(error)), None
+    except InputError as error:  # the core's rule, in the user's language
+        from kinerja_web.core_messages import core_message
+
+        return replace(line, problem=core_message(error)), None
+    except (TypeError, ArithmeticError):  # a stored part that is not a number (edited outside the page)
+        return replace(line, problem=_("A part of this target is not a number.")), None
     return line, indicator
 
 
