@@ -169,3 +169,11 @@ def test_a_closed_period_keeps_its_class_and_the_dashboards_group_by_it(client, 
     ).content.decode()
     assert "PP 7/2021 Pasal 35" in page and "dibekukan saat penutupan" in page
     assert framework(program)
+
+
+def test_the_audit_trail_says_a_years_figures_in_words(client, enterprise, facilitator):
+    services_figures.enterprise_year_save(actor=facilitator, enterprise=enterprise, year=2026, annual_sales=1)
+    admin = f.program_admin(enterprise.cluster.program, "admin")
+    client.force_login(admin)
+    page = client.get(reverse("audit:entry_list")).content.decode()
+    assert f"mencatat angka tahunan usaha {enterprise.name}" in page
