@@ -38,6 +38,7 @@ def test_administrator_edits_anchors_and_required_levels_on_a_phone(
         "link", name="Kompetensi", exact=True
     ).click()
     page.get_by_role("link", name="Kompetensi SDM UMKM").click()
+    page.wait_for_url(f"**{reverse('competency:framework_detail', args=[framework.pk])}")
     assert page_is_narrow_enough(page)
     page.locator(f"#item-{item.pk} summary").click()
     page.locator(f"#item-{item.pk}").get_by_role("link", name="Ubah tingkat").click()
