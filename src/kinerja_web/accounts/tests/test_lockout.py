@@ -129,3 +129,16 @@ def client_class_login(user):
     other.cookies["django_language"] = "en"
     other.force_login(user)
     return other
+
+
+def test_the_locked_page_says_the_cool_off_in_minutes_and_that_only_this_address_is_blocked(
+    client, world, settings
+):
+    settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=20)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _login(client, "wrong", REMOTE_ADDR=ATTACKER)
+    page = _login(client, PASSWORD, REMOTE_ADDR=ATTACKER)
+    assert page.status_code == 429
+    text = page.content.decode()
+    assert "20 menit" in text and "alamat ini" in text
+    assert "satu jam" not in text
