@@ -120,7 +120,18 @@ KEYS: dict[str, Any] = {
     "clusters": _("clusters"),
     "enterprises": _("enterprises"),
     "rating_bands": _("rating bands"),
+    "scorecards": _("scorecards frozen"),
+    "left_out": _("left out"),
+    "removed_results": _("results removed"),
+    "total": _("total score"),
+    "comment": _("comment"),
+    "min": _("from score"),
+    "code": _("code"),
+    "label_id": _("label (Indonesian)"),
+    "label_en": _("label (English)"),
 }
+#: Keys whose dict is keyed by an object's id (``{"12": 94.78}``): said with the object's name.
+KEYED_BY_ID: dict[str, str] = {"removed_results": "programs.Enterprise"}
 WORDS: dict[str, Any] = {"reset": _("reset"), "changed": _("changed")}
 NOTHING = "–"
 
@@ -178,6 +189,9 @@ def _label(model: type[models.Model] | None, key: str) -> str:
 
 
 def _number(value: Any) -> str:
+    if isinstance(value, float):
+        # A computed float (a total score) is stored unrounded: said as the pages show scores.
+        value = round(value, 2 if abs(value) >= 1 else 4)
     return formats.number_format(value, use_l10n=True, force_grouping=True)
 
 
@@ -217,7 +231,13 @@ def _value(value: Any, names: dict[Any, str] | None = None) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(_value(item, names) for item in value) or NOTHING
     if isinstance(value, dict):
-        return "; ".join(f"{key}: {_value(item)}" for key, item in value.items()) or NOTHING
+        return (
+            "; ".join(
+                f"{(names or {}).get(key) or _label(None, key)}: {_value(item)}"
+                for key, item in value.items()
+            )
+            or NOTHING
+        )
     return str(value)
 
 
@@ -265,6 +285,42 @@ def _related_names(entries: Sequence[AuditEntry]) -> dict[tuple[str, str], dict[
     return names
 
 
+def _names_by_id(entries: Sequence[AuditEntry]) -> dict[str, dict[str, str]]:
+    """Names of the objects that key a dict of ``changes`` on this page (a proposal's rows by
+    indicator id, a reopened period's removed results by enterprise id): one query per model."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        changes = entry.changes or {}
+        if entry.action == "proposal.submit" and isinstance(changes.get("rows"), dict):
+            wanted["frameworks.Node"] |= {key for key in changes["rows"] if _looks_like_id(key)}
+        for key, label in KEYED_BY_ID.items():
+            if isinstance(changes.get(key), dict):
+                wanted[label] |= {item for item in changes[key] if _looks_like_id(item)}
+    names: dict[str, dict[str, str]] = {}
+    for label, ids in wanted.items():
+        model = apps.get_model(label)
+        names[label] = (
+            {str(obj.pk): str(obj) for obj in model._default_manager.filter(pk__in=ids)} if ids else {}
+        )
+    return names
+
+
+def _proposal_changes(entry: AuditEntry, nodes: dict[str, str]) -> list[str]:
+    """An owner's proposal: "target proposed for Attendance: 420", the indicator by its name."""
+    from kinerja_web.performance.models import Target
+
+    lines = []
+    for node, fields in ((entry.changes or {}).get("rows") or {}).items():
+        for name, value in (fields or {}).items():
+            if value is None or value == "":
+                continue
+            lines.append(
+                gettext("%(field)s proposed for %(indicator)s: %(value)s")
+                % {"field": _label(Target, name), "indicator": nodes.get(node, node), "value": _value(value)}
+            )
+    return lines
+
+
 def _target_changes(entry: AuditEntry) -> list[str]:
     """A scorecard's rows: "UD Maju's target for Attendance, Q4 2026: 390 → 420"."""
     from kinerja_web.performance.models import Target
@@ -294,19 +350,33 @@ def _as_typed(change: Any) -> dict[Any, str]:
     return {value: str(value) for value in values if isinstance(value, (int, str)) and value != ""}
 
 
-def _changes(entry: AuditEntry, names: dict[tuple[str, str], dict[Any, str]]) -> list[str]:
+def _changes(
+    entry: AuditEntry,
+    names: dict[tuple[str, str], dict[Any, str]],
+    keyed: dict[str, dict[str, str]] | None = None,
+) -> list[str]:
     model = _model(entry)
+    keyed = keyed or {}
     by_rows = entry.action in ("scorecard.targets_save", "scorecard.indicator_save")
+    proposal = entry.action == "proposal.submit"
     lines = _target_changes(entry) if by_rows else []
+    if proposal:
+        lines = _proposal_changes(entry, keyed.get("frameworks.Node", {}))
     for key, change in (entry.changes or {}).items():
-        if by_rows and key == "rows":
+        if (by_rows or proposal) and key == "rows":
+            continue
+        if key in KEYED_BY_ID and isinstance(change, dict):
+            lines.append(f"{_label(model, key)}: {_value(change, keyed.get(KEYED_BY_ID[key], {}))}")
             continue
         if key.endswith("_id") and _field(model, key[:-3]) is None and key[:-3] in (entry.changes or {}):
             continue  # "framework_id" beside "framework": the name says it
         known = names.get((entry.object_type, key))
         label = _label(model, key)
         found = _field(model, key)
-        if "year" in key or isinstance(found, (models.CharField, models.TextField)):
+        if found is not None and found.choices:  # a choice by its label, not its code
+            labels = {code: str(text) for code, text in found.flatchoices}
+            known = {**labels, **{str(code): text for code, text in labels.items()}, **(known or {})}
+        elif "year" in key or isinstance(found, (models.CharField, models.TextField)):
             known = {**(known or {}), **_as_typed(change)}  # years and typed text: no grouping
         if _is_pair(change):
             old, new = change
@@ -320,6 +390,7 @@ def present(entries: Iterable[AuditEntry]) -> list[Line]:
     """The entries of one page as people read them (module docstring)."""
     entries = list(entries)
     names = _related_names(entries)
+    keyed = _names_by_id(entries)
     lines = []
     for entry in entries:
         actor = entry.actor
@@ -329,5 +400,7 @@ def present(entries: Iterable[AuditEntry]) -> list[Line]:
             what = str(template) % {"object": entry.object_repr}
         else:
             what = f"{action_label(entry.action).lower()}: {entry.object_repr}"
-        lines.append(Line(entry=entry, who=who or NOTHING, sentence=what, changes=_changes(entry, names)))
+        lines.append(
+            Line(entry=entry, who=who or NOTHING, sentence=what, changes=_changes(entry, names, keyed))
+        )
     return lines

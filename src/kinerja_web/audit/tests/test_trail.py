@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 
 from kinerja_web.audit.models import AuditEntry
 from kinerja_web.audit.presenter import action_choices, present
 from kinerja_web.audit.services import record
-from kinerja_web.frameworks.tests.factories import FrameworkFactory, close_period_with
+from kinerja_web.frameworks.tests.factories import FrameworkFactory, NodeFactory, close_period_with
 from kinerja_web.programs import services as programs
 
 pytestmark = pytest.mark.django_db
@@ -105,3 +106,71 @@ def test_an_entry_holding_a_name_where_an_id_was_expected_is_shown_as_written(cl
     response = client.get(reverse("audit:entry_list"))
     assert response.status_code == 200
     assert world.cluster_a1.name in response.content.decode()
+
+
+def test_review_proposal_and_reopen_entries_name_things_and_round_the_score(client, world):
+    # Found in QA: an approval said "total: 96,19998259511888", a proposal "16: target: 1;
+    # manual_realization: 100", a reopen "removed results: 7: 94.78", a cluster "jenis: sub_district".
+    framework = FrameworkFactory(program=world.program_a)
+    attendance = NodeFactory(framework=framework, name="Kehadiran")
+    scorecard = close_period_with(framework, world.enterprise_a1, closed=False)
+    with transaction.atomic():
+        record(
+            actor=world.facilitator_a1,
+            action="scorecard.approve",
+            obj=scorecard,
+            changes={"version": [2, 3], "total": 96.19998259511888},
+        )
+        record(
+            actor=world.owner_a1,
+            action="proposal.submit",
+            obj=scorecard,
+            changes={
+                "period": scorecard.period.name,
+                "framework": None,
+                "rows": {str(attendance.pk): {"target": "420", "manual_realization": "100.0000"}},
+            },
+        )
+        record(
+            actor=world.admin_a,
+            action="period.reopen",
+            obj=scorecard.period,
+            changes={
+                "closed_at": ["2026-12-04T16:50:15+00:00", None],
+                "removed_results": {str(world.enterprise_a1.pk): 94.783484},
+            },
+        )
+        record(
+            actor=world.admin_a,
+            action="cluster.update",
+            obj=world.cluster_a1,
+            changes={"kind": ["sub_district", "industry_centre"]},
+        )
+    with translation.override("en"):
+        text = " | ".join(change for line in present(AuditEntry.objects.all()) for change in line.changes)
+    assert "96.2" in text and "96.19998" not in text
+    assert "target proposed for Kehadiran: 420" in text
+    assert "manual_realization" not in text and "rows:" not in text
+    assert f"results removed: {world.enterprise_a1.name}: 94.78" in text
+    assert "kind: sub-district → industry centre" in text
+    indonesian = _page(client, world.admin_a, "id").content.decode()
+    assert "96,2" in indonesian and "diusulkan untuk Kehadiran: 420" in indonesian
+    assert "sub_district" not in indonesian
+    assert "&#x27;s " not in indonesian  # no English possessive left in the Indonesian trail
+
+
+def test_every_sentence_and_label_of_the_trail_is_said_in_indonesian():
+    # Found in QA: half the sentences ("approved the scorecard", "closed the period", "'s target
+    # for") were fuzzy in the catalog and so shown in English on the Indonesian trail.
+    from kinerja_web.audit import presenter
+
+    english = []
+    for table in ("ACTIONS", "VERBS", "KEYS", "WORDS"):
+        for key, value in getattr(presenter, table).items():
+            with translation.override("en"):
+                said_en = str(value)
+            with translation.override("id"):
+                said_id = str(value)
+            if said_en == said_id:
+                english.append(f"{table}[{key}]")
+    assert english == []
