@@ -123,7 +123,7 @@ def _csv_rows(scope: Scope) -> Iterator[list[Any]]:
         _("NIB"),
         _("Cluster"),
         _("Commodity"),
-        _("Size class (Law 20/2008)"),
+        _("Size class (law in force, frozen at close)"),
         _("Total score"),
         _("Rating"),
         _("Total score, previous period"),

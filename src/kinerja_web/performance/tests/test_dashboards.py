@@ -2,8 +2,8 @@
 
 The fixture is small enough to check by hand. Ratings are the PP 46/2011 default bands of
 ``kinerja.scoring`` (91-100 Very Good, 76-90 Good, 61-75 Fair, 51-60 Poor, 50 and below Bad);
-size classes are Law 20/2008, art. 6 (micro: net assets up to Rp 50 million or sales up to
-Rp 300 million; small: assets over 50 to 500 million; medium: sales over 2.5 to 50 billion).
+size classes are those frozen with each result: the periods are 2025's, so Government Regulation
+7/2021 art. 35 (see MICRO, SMALL, MEDIUM below), not Law 20/2008.
 """
 
 from __future__ import annotations
