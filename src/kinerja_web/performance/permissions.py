@@ -6,7 +6,8 @@
   are not theirs to freeze; ``close_needs_administrator`` says when that is what stops them);
 - reopen a closed period: administrators only (it unfreezes published results);
 - targets, given realizations and the choice of framework: the enterprise's facilitators and
-  the program's administrators (``can_set_targets``); an owner may only propose them, and only
+  the program's administrators (``can_set_targets``), unless they own the enterprise (nobody
+  scores their own); an owner may only propose them, and only
   when the program lets owners propose (``Program.owners_may_propose``, ``can_propose``);
 - actuals typed by hand (indicators not linked to the records): whoever may change the
   enterprise, the owner included (``access.can_change_enterprise``);
@@ -52,7 +53,12 @@ def can_reopen_period(user: Any, period: Any) -> bool:
 
 
 def can_set_targets(user: Any, enterprise: Any) -> bool:
-    """Facilitators of the enterprise's cluster and administrators of its program (superusers)."""
+    """Facilitators of the enterprise's cluster and administrators of its program (superusers),
+    never the enterprise's own owner: a facilitator or administrator who also owns an enterprise
+    neither sets its targets nor approves its scorecard nor accepts its proposals (they are its
+    owner there, and propose like any owner)."""
+    if not access.is_anonymous(user) and enterprise.owner_id == user.pk:
+        return False
     return access.can_manage_cluster(user, enterprise.cluster)
 
 

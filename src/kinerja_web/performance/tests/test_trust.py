@@ -321,3 +321,37 @@ def test_the_ranking_marks_a_result_with_typed_figures(client, paper_world):
     html = client.get(url).content.decode()
     assert 'title="Figures typed by hand, not computed from the records: 9">✎</span>' in html
     assert "the scorecard has figures typed by hand" in html
+
+
+def test_a_facilitator_who_owns_the_enterprise_neither_scores_nor_approves_it(client, paper_world):
+    # Found in QA: a facilitator made owner of an enterprise of their cluster set its targets and
+    # approved its scorecard; nobody scores their own enterprise.
+    _allow_proposals(paper_world)
+    own = paper.table1_scorecard(
+        f.EnterpriseFactory(cluster=paper_world.cluster, name="UD Pendamping", owner=paper_world.facilitator),
+        paper_world.period,
+        paper_world.framework,
+        approved=False,
+    )
+    base = [own.enterprise.pk, paper_world.period.pk]
+    attendance = _node(paper_world, "Attendance")
+    with pytest.raises(PermissionDenied):
+        services.targets_save(
+            scorecard=own, rows=[{"node": attendance, "target": "1"}], actor=paper_world.facilitator
+        )
+    client.force_login(paper_world.facilitator)
+    assert (
+        client.post(reverse("performance:scorecard_approve", args=base), {"version": own.version}).status_code
+        == 403
+    )
+    own.refresh_from_db()
+    assert own.approved_at is None
+    # As its owner, they propose; the proposal waits for someone else and they cannot accept it.
+    page = client.get(reverse("performance:targets", args=base))
+    data = {**_form_data(page), f"target_{attendance.pk}": "1"}
+    client.post(reverse("performance:targets", args=base), data)
+    proposal = Proposal.objects.get(enterprise=own.enterprise)
+    assert proposal.status == Proposal.Status.PENDING
+    accept = reverse("performance:proposal_accept", args=[own.enterprise.pk, proposal.pk])
+    assert client.post(accept).status_code == 403
+    assert Target.objects.get(scorecard=own, node=attendance).target == Decimal(2535)
