@@ -142,3 +142,11 @@ def test_the_locked_page_says_the_cool_off_in_minutes_and_that_only_this_address
     text = page.content.decode()
     assert "20 menit" in text and "alamat ini" in text
     assert "satu jam" not in text
+
+
+def test_the_people_page_explains_the_lockout_in_indonesian(client, world, settings):
+    _lock_from(client, settings, REMOTE_ADDR=ATTACKER)
+    client.force_login(world.admin_a)
+    page = client.get(reverse("accounts:program_people", args=[world.program_a.pk])).content.decode()
+    assert f"Setelah {settings.AXES_FAILURE_LIMIT} kata sandi salah dari satu alamat" in page
+    assert "wrong passwords" not in page
