@@ -27,7 +27,7 @@ from typing import Any
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -210,6 +210,8 @@ def _value(value: Any, names: dict[Any, str] | None = None) -> str:
             return str(WORDS[value])
         moment = parse_datetime(value) if "T" in value else None
         if moment is not None:
+            if timezone.is_aware(moment):  # stored in UTC: said in the site's time, as the entry's own
+                moment = timezone.localtime(moment)
             return formats.date_format(moment, "SHORT_DATETIME_FORMAT")
         try:
             day = parse_date(value)

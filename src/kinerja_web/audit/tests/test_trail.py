@@ -174,3 +174,12 @@ def test_every_sentence_and_label_of_the_trail_is_said_in_indonesian():
             if said_en == said_id:
                 english.append(f"{table}[{key}]")
     assert english == []
+
+
+def test_a_stored_moment_is_said_in_the_sites_time_like_the_entry_itself(settings):
+    # Found in QA: "closed at 04/12/2026 16.50" (UTC) beside an entry dated 23.50 (Asia/Jakarta).
+    settings.TIME_ZONE = "Asia/Jakarta"
+    from kinerja_web.audit.presenter import _value
+
+    with translation.override("id"):
+        assert _value("2026-12-04T16:50:15+00:00") == "04/12/2026 23.50"
