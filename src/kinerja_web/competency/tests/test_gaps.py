@@ -144,7 +144,8 @@ def test_importance_performance_chart_has_a_labelled_point_per_item_and_a_table(
     client.force_login(world.admin)
     response = client.get(reverse("competency:gaps_round", args=[world.round.pk]))
     html = response.content.decode()
-    svg = re.search(r'<svg class="chart ip-chart".*?</svg>', html, re.S).group(0)
+    # The chart holds an inner <svg> (the shaded zone): the chart ends where its figure does.
+    svg = re.search(r'<svg class="chart ip-chart".*?</svg>\s*</figure>', html, re.S).group(0)
     assert 'class="meets-line"' in svg
     points = re.findall(r'<g class="point( short)?" data-item="([^"]+)"', svg)
     # Every item falls short on average: M1 (3,25 required, 2,375 actual), M2, P1.
