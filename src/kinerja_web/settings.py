@@ -16,6 +16,8 @@
 | | | for the login lockout) and ``X-Forwarded-Proto`` believed; otherwise ``REMOTE_ADDR`` |
 | ``KINERJA_LOCKOUT_MINUTES`` | ``15`` | how long a username is locked from one address after |
 | | | ``AXES_FAILURE_LIMIT`` (``5``) wrong passwords from there |
+| ``KINERJA_UNDO_MINUTES`` | ``10`` | how long a delete (an order, an expert's judgments, a worker, |
+| | | an account deactivated) can be undone by whoever did it or the program's administrator |
 
 ``DEBUG`` defaults to on because the README's first command is a local ``runserver`` and
 that is what its users expect; every deployment sets ``DEBUG=false`` and gets the safe
@@ -205,6 +207,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", WORK_DIR / "media"))
 # Competency evidence (documents and photos of an assessment round): the largest file accepted.
 COMPETENCY_EVIDENCE_MAX_BYTES = int(os.environ.get("KINERJA_EVIDENCE_MAX_BYTES", str(5 * 1024 * 1024)))
+# How long a delete can be undone (audit.undo): the Undo button after deleting works this long.
+UNDO_SECONDS = 60 * int(os.environ.get("KINERJA_UNDO_MINUTES", "10"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names (cached for a year) and gzip/Brotli copies once ``collectstatic`` has run with

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from kinerja_web.access import can_administer_program, require
 from kinerja_web.accounts import lockout, selectors
 from kinerja_web.accounts.models import FacilitatorAssignment, Membership, Role
+from kinerja_web.audit import undo
+from kinerja_web.audit.models import Undo
 from kinerja_web.audit.services import record
 from kinerja_web.programs.models import Cluster, Enterprise, Program
 
@@ -213,6 +215,35 @@ def user_set_active(*, actor: Any, program: Program, user: Any, active: bool) ->
         changes={"is_active": [not active, active]},
     )
     return True
+
+
+@transaction.atomic
+def person_deactivate(*, actor: Any, program: Program, user: Any) -> Undo | None:
+    """Deactivate ``user`` (:func:`user_set_active`) so that it can be undone for a while
+    (``audit.undo``: the account active again, by whoever deactivated it or an administrator).
+    ``None`` if the account was inactive already."""
+    if not user_set_active(actor=actor, program=program, user=user, active=False):
+        return None
+    return undo.remember(
+        actor=actor,
+        kind="person",
+        label=f"{user.get_username()} ({program.name})",
+        program=program,
+        updates=[{"model": user._meta.label_lower, "pk": user.pk, "field": "is_active", "value": True}],
+    )
+
+
+def deactivation_restore_guard(*, actor: Any, undo: Undo, objects: list[Any]) -> None:
+    """Before an undo of a deactivation: the user still administers the program and controls the
+    account, and nobody has reactivated it meanwhile."""
+    user = get_user_model().objects.filter(pk=undo.updates[0]["pk"]).first() if undo.updates else None
+    if user is None:
+        raise ValidationError(_("The account was deleted since: it cannot be reactivated."))
+    require(can_administer_program(actor, undo.program))
+    require(selectors.controls_account(actor, user))
+    if user.is_active:
+        already = _("%(user)s can log in already (reactivated since): nothing to undo.")
+        raise ValidationError(already % {"user": user.get_username()})
 
 
 def _refuse_last_admin(*, program: Program, leaving: Any) -> None:

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -21,6 +22,8 @@ from django.views.decorators.http import require_POST
 from kinerja_web import access
 from kinerja_web.accounts import lockout, selectors, services
 from kinerja_web.accounts.forms import PersonCreateForm, PersonForm, SetPasswordForm
+from kinerja_web.audit import undo
+from kinerja_web.audit.views import confirm_delete
 from kinerja_web.programs.models import Program
 
 PEOPLE_PER_PAGE = 100
@@ -185,20 +188,53 @@ def person_edit(request: HttpRequest, program_pk: int, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def person_set_active(request: HttpRequest, program_pk: int, pk: int) -> HttpResponse:
-    """Deactivate (``active=0``) or reactivate (``active=1``) a person's account."""
+    """Deactivate (``active=0``) or reactivate (``active=1``) a person's account.
+
+    A GET asks first before deactivating (who, what stops, what stays); the deactivation can
+    then be undone for a while (``audit.undo``)."""
     program = _administered_program(request, program_pk)
     target = selectors.get_program_person(program, pk)
+    if request.method != "POST":
+        return _confirm_deactivate(request, program, target)
     active = request.POST.get("active") == "1"
     try:
-        services.user_set_active(actor=request.user, program=program, user=target, active=active)
+        if active:
+            services.user_set_active(actor=request.user, program=program, user=target, active=True)
+        else:
+            done = services.person_deactivate(actor=request.user, program=program, user=target)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
     else:
         if active:
             messages.success(request, _("%(user)s can log in again.") % {"user": target.get_username()})
-        else:
-            messages.success(request, _("%(user)s can no longer log in.") % {"user": target.get_username()})
+        elif done is not None:
+            undo.offer(request, done)
     return redirect("accounts:person_edit", program_pk=program.pk, pk=target.pk)
+
+
+def _confirm_deactivate(request: HttpRequest, program: Program, target: Any) -> HttpResponse:
+    person = selectors.person(target, program)
+    facts = [
+        (_("Username"), target.get_username()),
+        (_("Name"), target.get_full_name() or "–"),
+        (_("Roles"), ", ".join(str(role) for role in person.roles) or "–"),
+    ]
+    consequences = [
+        _("%(user)s can no longer log in; a session open on their phone ends at its next page.")
+        % {"user": target.get_username()},
+        _(
+            "Their roles, clusters and enterprises stay, and so does everything they recorded; "
+            "reactivate the account to let them in again."
+        ),
+    ]
+    return confirm_delete(
+        request,
+        question=_("Deactivate %(user)s?") % {"user": target.get_username()},
+        facts=facts,
+        consequences=consequences,
+        cancel_url=reverse("accounts:person_edit", args=[program.pk, target.pk]),
+        confirm_label=_("Deactivate: no more logins"),
+        hidden=[("active", "0")],
+    )

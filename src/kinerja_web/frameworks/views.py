@@ -19,10 +19,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja_web import access
+from kinerja_web.audit import undo
+from kinerja_web.audit.views import confirm_delete
 from kinerja_web.formfields import parse_id
 from kinerja_web.frameworks import selectors, services
 from kinerja_web.frameworks.forms import (
@@ -37,7 +40,9 @@ from kinerja_web.frameworks.forms import (
 )
 from kinerja_web.frameworks.judgments import JudgmentError
 from kinerja_web.frameworks.models import Framework, Node
+from kinerja_web.frameworks.selectors.weights import node_analysis_without
 from kinerja_web.frameworks.services import FrameworkLocked
+from kinerja_web.programs.templatetags.kinerja import percent
 
 #: The page of the copy to open after "make a new version" from a locked edit, by view.
 _NEXT_PAGE = {
@@ -586,13 +591,58 @@ def judgments_preview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @_editing
-@require_POST
 def judgments_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask first (GET: the node's weights now and without this expert), remove on POST with an Undo."""
     judgment_set = selectors.get_judgment_set_for(request.user, pk)
     node = _edit_node(request, judgment_set.node_id)
-    services.judgments_delete(judgment_set=judgment_set, actor=request.user)
-    messages.success(request, _("Removed."))
-    return redirect("frameworks:ahp", pk=node.pk)
+    if request.method == "POST":
+        undo.offer(request, services.judgments_delete(judgment_set=judgment_set, actor=request.user))
+        return redirect("frameworks:ahp", pk=node.pk)
+    if selectors.framework_is_locked(node.framework):
+        raise FrameworkLocked(node.framework)
+    return confirm_delete(
+        request,
+        question=_("Remove the judgments of %(expert)s?") % {"expert": judgment_set.expert_name},
+        facts=[
+            (_("Framework"), f"{node.framework.name} (v{node.framework.version})"),
+            (_("Node"), node.name),
+            (_("Expert"), judgment_set.expert_name),
+            (_("Expert's weight"), formats.number_format(judgment_set.expert_weight.normalize())),
+        ],
+        consequences=_weights_change(node, judgment_set),
+        cancel_url=reverse("frameworks:ahp", args=[node.pk]),
+        confirm_label=_("Remove"),
+    )
+
+
+def _weights_change(node: Node, judgment_set: Any) -> list[str]:
+    """What removing ``judgment_set`` does to the weights of ``node``'s children, in sentences."""
+    now = selectors.node_analysis(node, find_sets=False)
+    after = node_analysis_without(node, judgment_set)
+    if not after.weighted:
+        return [
+            _(
+                "“%(node)s” will have no weights (%(problem)s): scorecards using this framework "
+                "cannot be scored until an expert judges it."
+            )
+            % {"node": node.name, "problem": after.problem}
+        ]
+    sentences = [
+        _("The weights of the criteria under “%(node)s” are then computed from the other experts:")
+        % {"node": node.name}
+    ]
+    old = dict(zip(now.children, now.weights or (), strict=False))
+    for child, weight in zip(after.children, after.weights or (), strict=False):
+        before = old.get(child)
+        sentences.append(
+            _("%(child)s: %(before)s → %(after)s")
+            % {
+                "child": child.name,
+                "before": percent(100 * before) if before is not None else "–",
+                "after": percent(100 * weight),
+            }
+        )
+    return sentences
 
 
 @_editing

@@ -6,11 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from kinerja.scoring import Band
 from kinerja.scoring.bands import check_bands
 from kinerja_web import access
+from kinerja_web.audit import undo
+from kinerja_web.audit.models import Undo
 from kinerja_web.audit.services import diff, record, snapshot, stored_snapshot
 from kinerja_web.programs.bands import bands_to_json, is_default
 from kinerja_web.programs.models import DEFAULT_WORKER_ROLES, Cluster, Enterprise, Program, Worker, WorkerRole
@@ -183,8 +187,36 @@ def worker_update(*, actor: Any, worker: Worker, **fields: Any) -> Worker:
 
 
 @transaction.atomic
-def worker_delete(*, actor: Any, worker: Worker) -> None:
-    """Remove a worker entered by mistake (a worker who left gets an end date instead)."""
-    access.require(access.can_change_enterprise(actor, worker.enterprise))
-    record(actor=actor, action="worker.delete", obj=worker, changes=snapshot(worker, WORKER_FIELDS))
-    worker.delete()
+def worker_delete(*, actor: Any, worker: Worker) -> Undo:
+    """Remove a worker entered by mistake (a worker who left gets an end date instead), with their
+    attendance and competency ratings; undoable for a while (``audit.undo``)."""
+    enterprise = worker.enterprise
+    access.require(access.can_change_enterprise(actor, enterprise))
+    return undo.delete(
+        actor=actor,
+        obj=worker,
+        kind="worker",
+        label=f"{worker.name} ({enterprise.name})",
+        action="worker.delete",
+        changes=snapshot(worker, WORKER_FIELDS),
+        program=enterprise.cluster.program,
+        enterprise=enterprise,
+    )
+
+
+def worker_restore_guard(*, actor: Any, undo: Undo, objects: list[Any]) -> None:
+    """Before an undo of a removed worker: the user may still change the enterprise, and no worker
+    of the same name was added meanwhile (the owner may have entered them again)."""
+    worker = next(obj for obj in objects if isinstance(obj, Worker))
+    enterprise = Enterprise.objects.filter(pk=worker.enterprise_id).first()
+    if enterprise is None:
+        raise ValidationError(_("Its enterprise was deleted since: it cannot be restored."))
+    access.require(access.can_change_enterprise(actor, enterprise))
+    if enterprise.workers.filter(name__iexact=worker.name).exists():
+        raise ValidationError(
+            _(
+                "A worker named “%(name)s” was added to %(enterprise)s since: restoring would list "
+                "the same person twice. Remove or rename that worker first."
+            )
+            % {"name": worker.name, "enterprise": enterprise.name}
+        )

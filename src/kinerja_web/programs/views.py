@@ -8,11 +8,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from kinerja.scoring import DEFAULT_BANDS
 from kinerja_web import access, nav
+from kinerja_web.audit import undo
+from kinerja_web.audit.views import confirm_delete
 from kinerja_web.programs import selectors, services
 from kinerja_web.programs.bands import band_presets, is_default, preset_of, program_bands
 from kinerja_web.programs.forms import (
@@ -234,14 +237,40 @@ def worker_edit(request: HttpRequest, enterprise_pk: int, pk: int) -> HttpRespon
 
 
 @login_required
-@require_POST
 def worker_delete(request: HttpRequest, enterprise_pk: int, pk: int) -> HttpResponse:
+    """Ask first (GET: the worker and everything recorded about them that goes too), remove on POST
+    with an Undo."""
     enterprise = access.get_enterprise_for(request.user, enterprise_pk)
     access.require(access.can_change_enterprise(request.user, enterprise))
-    worker = get_object_or_404(enterprise.workers, pk=pk)
-    services.worker_delete(actor=request.user, worker=worker)
-    messages.success(request, _("Worker removed."))
-    return redirect("programs:enterprise_detail", pk=enterprise.pk)
+    worker = get_object_or_404(enterprise.workers.select_related("role"), pk=pk)
+    if request.method == "POST":
+        undo.offer(request, services.worker_delete(actor=request.user, worker=worker))
+        return redirect("programs:enterprise_detail", pk=enterprise.pk)
+    facts = [
+        (_("Enterprise"), enterprise.name),
+        (_("Worker"), worker.name),
+        (_("Role"), worker.role.name if worker.role else "–"),
+        (_("Since"), formats.date_format(worker.start_date, "SHORT_DATE_FORMAT")),
+    ]
+    facts += [(_("Also deleted"), f"{count} {name}") for name, count in undo.goes_with(worker)]
+    consequences = [
+        _(
+            "Only for a worker entered by mistake. A worker who left keeps their history: give an "
+            "end date instead."
+        ),
+        _(
+            "Attendance and worker counts of the periods they were recorded in change, and so do "
+            "the scores of open periods taken from the records."
+        ),
+    ]
+    return confirm_delete(
+        request,
+        question=_("Remove the worker %(name)s?") % {"name": worker.name},
+        facts=facts,
+        consequences=consequences,
+        cancel_url=reverse("programs:worker_edit", args=[enterprise.pk, worker.pk]),
+        confirm_label=_("Remove"),
+    )
 
 
 def _changed(form: object) -> dict:

@@ -3,7 +3,8 @@
 :func:`day_save` stores everything an owner records for one day in one go and *replaces* what
 was stored for that day (attendance, operation hours, production, sales), so saving a day
 twice never doubles it. Orders, added equipment, added raw materials and the innovation log
-are lists with create and delete.
+are lists with create and delete; a delete can be undone for a while (``audit.undo``:
+:func:`restore_guard` refuses to restore an entry recorded again meanwhile).
 
 Bad input raises ``django.core.exceptions.ValidationError`` with a dict keyed by the
 argument's name (``"date"``, ``"attendance"``, ``"production"``...), each message naming the
@@ -25,6 +26,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from kinerja_web import access
+from kinerja_web.audit import undo
+from kinerja_web.audit.models import Undo
 from kinerja_web.audit.services import record, snapshot
 from kinerja_web.programs.models import Enterprise
 from kinerja_web.records.models import (
@@ -39,6 +42,7 @@ from kinerja_web.records.models import (
     RawMaterialAddition,
     Sale,
 )
+from kinerja_web.records.templatetags.records import qty
 
 PRODUCT_MAX_LENGTH = Production._meta.get_field("product").max_length
 
@@ -351,6 +355,12 @@ ORDER_FIELDS = ("date", "customer", "product", "kg", "amount_rp")
 EQUIPMENT_FIELDS = ("date", "item", "quantity", "cost_rp")
 RAW_MATERIAL_FIELDS = ("date", "material", "quantity", "unit", "cost_rp")
 INNOVATION_FIELDS = ("date", "kind", "description")
+_FIELDS_OF: dict[type[models.Model], tuple[str, ...]] = {
+    Order: ORDER_FIELDS,
+    EquipmentAddition: EQUIPMENT_FIELDS,
+    RawMaterialAddition: RAW_MATERIAL_FIELDS,
+    InnovationEntry: INNOVATION_FIELDS,
+}
 
 
 def _create(
@@ -371,10 +381,52 @@ def _create(
     return obj
 
 
-def _delete(actor: Any, obj: Any, fields: tuple[str, ...]) -> None:
+def _delete(actor: Any, obj: Any, fields: tuple[str, ...]) -> Undo:
+    """Delete a list entry, audited, and keep it for an undo (``audit.undo``)."""
     access.require(access.can_change_enterprise(actor, obj.enterprise))
-    record(actor=actor, action=f"{obj._meta.model_name}.delete", obj=obj, changes=snapshot(obj, fields))
-    obj.delete()
+    enterprise = obj.enterprise
+    return undo.delete(
+        actor=actor,
+        obj=obj,
+        kind=obj._meta.model_name,
+        label=entry_label(obj),
+        action=f"{obj._meta.model_name}.delete",
+        changes=snapshot(obj, fields),
+        program=enterprise.cluster.program,
+        enterprise=enterprise,
+    )
+
+
+def entry_label(obj: Any) -> str:
+    """A list entry in a few words, as the confirmation and the Undo message name it."""
+    day = formats.date_format(obj.date, "SHORT_DATE_FORMAT")
+    if isinstance(obj, Order):
+        return f"{day}, {obj.customer}: {obj.product} {qty(obj.kg)} kg"
+    if isinstance(obj, EquipmentAddition):
+        return f"{day}, {obj.item} × {obj.quantity}"
+    if isinstance(obj, RawMaterialAddition):
+        return f"{day}, {obj.material} {qty(obj.quantity)} {obj.unit}"
+    return f"{day}, {obj.get_kind_display()}: {obj.description}"[:200]
+
+
+def restore_guard(*, actor: Any, undo: Undo, objects: list[models.Model]) -> None:
+    """Before an undo of a list entry: the user may still change the enterprise, and no identical
+    entry was recorded meanwhile (restoring it would count the same order twice)."""
+    obj = objects[0]
+    enterprise = Enterprise.objects.filter(pk=obj.enterprise_id).first()
+    if enterprise is None:
+        raise ValidationError(_("Its enterprise was deleted since: it cannot be restored."))
+    access.require(access.can_change_enterprise(actor, enterprise))
+    model = type(obj)
+    same = {name: getattr(obj, model._meta.get_field(name).attname) for name in _FIELDS_OF[model]}
+    if model.objects.filter(enterprise=enterprise, **same).exists():
+        raise ValidationError(
+            _(
+                "The same entry (%(label)s) was recorded again after it was deleted: restoring it "
+                "would count it twice. Nothing was changed."
+            )
+            % {"label": undo.label}
+        )
 
 
 @transaction.atomic
@@ -394,8 +446,8 @@ def order_create(
 
 
 @transaction.atomic
-def order_delete(*, actor: Any, order: Order) -> None:
-    _delete(actor, order, ORDER_FIELDS)
+def order_delete(*, actor: Any, order: Order) -> Undo:
+    return _delete(actor, order, ORDER_FIELDS)
 
 
 @transaction.atomic
@@ -408,8 +460,8 @@ def equipment_create(
 
 
 @transaction.atomic
-def equipment_delete(*, actor: Any, equipment: EquipmentAddition) -> None:
-    _delete(actor, equipment, EQUIPMENT_FIELDS)
+def equipment_delete(*, actor: Any, equipment: EquipmentAddition) -> Undo:
+    return _delete(actor, equipment, EQUIPMENT_FIELDS)
 
 
 @transaction.atomic
@@ -429,8 +481,8 @@ def raw_material_create(
 
 
 @transaction.atomic
-def raw_material_delete(*, actor: Any, raw_material: RawMaterialAddition) -> None:
-    _delete(actor, raw_material, RAW_MATERIAL_FIELDS)
+def raw_material_delete(*, actor: Any, raw_material: RawMaterialAddition) -> Undo:
+    return _delete(actor, raw_material, RAW_MATERIAL_FIELDS)
 
 
 @transaction.atomic
@@ -443,5 +495,5 @@ def innovation_create(
 
 
 @transaction.atomic
-def innovation_delete(*, actor: Any, innovation: InnovationEntry) -> None:
-    _delete(actor, innovation, INNOVATION_FIELDS)
+def innovation_delete(*, actor: Any, innovation: InnovationEntry) -> Undo:
+    return _delete(actor, innovation, INNOVATION_FIELDS)

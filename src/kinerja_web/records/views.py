@@ -23,9 +23,10 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from kinerja_web import access
+from kinerja_web.audit import undo
+from kinerja_web.audit.views import confirm_delete
 from kinerja_web.records import forms, selectors, services
 from kinerja_web.records.models import HOURS_IN_DAY
 
@@ -202,6 +203,8 @@ class ListKind:
     delete: Callable[[Any, Any], None]
     row_template: str
     added: Any
+    delete_question: Any  # the confirmation page's title
+    consequence: Any  # what a delete changes; %(date)s is the entry's date
 
 
 ORDERS = ListKind(
@@ -215,6 +218,11 @@ ORDERS = ListKind(
     lambda actor, obj: services.order_delete(actor=actor, order=obj),
     "records/rows/order.html",
     gettext_lazy("Order added."),
+    gettext_lazy("Delete this order?"),
+    gettext_lazy(
+        "The order no longer counts in the number of orders and the ordered kg of the periods that "
+        "include %(date)s: scores of open periods taken from the records change."
+    ),
 )
 EQUIPMENT = ListKind(
     "equipment",
@@ -227,6 +235,11 @@ EQUIPMENT = ListKind(
     lambda actor, obj: services.equipment_delete(actor=actor, equipment=obj),
     "records/rows/equipment.html",
     gettext_lazy("Equipment added."),
+    gettext_lazy("Delete this equipment entry?"),
+    gettext_lazy(
+        "It no longer counts in the equipment added in the periods that include %(date)s: scores of "
+        "open periods taken from the records change."
+    ),
 )
 RAW_MATERIALS = ListKind(
     "raw_materials",
@@ -239,6 +252,11 @@ RAW_MATERIALS = ListKind(
     lambda actor, obj: services.raw_material_delete(actor=actor, raw_material=obj),
     "records/rows/raw_material.html",
     gettext_lazy("Raw material added."),
+    gettext_lazy("Delete this raw material entry?"),
+    gettext_lazy(
+        "It no longer counts in the raw materials added in the periods that include %(date)s: scores "
+        "of open periods taken from the records change."
+    ),
 )
 INNOVATIONS = ListKind(
     "innovations",
@@ -254,6 +272,8 @@ INNOVATIONS = ListKind(
     lambda actor, obj: services.innovation_delete(actor=actor, innovation=obj),
     "records/rows/innovation.html",
     gettext_lazy("Change logged."),
+    gettext_lazy("Delete this innovation entry?"),
+    gettext_lazy("The comparison of periods no longer marks this change on %(date)s."),
 )
 LIST_KINDS = (ORDERS, EQUIPMENT, RAW_MATERIALS, INNOVATIONS)
 
@@ -288,11 +308,20 @@ def list_page(request: HttpRequest, pk: int, kind: ListKind) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def list_delete(request: HttpRequest, pk: int, item_pk: int, kind: ListKind) -> HttpResponse:
+    """Ask first (GET: what goes and which figures change), delete on POST with an Undo offer."""
     enterprise = access.get_enterprise_for(request.user, pk)
     access.require(access.can_change_enterprise(request.user, enterprise))
     item = get_object_or_404(kind.items(enterprise), pk=item_pk)
-    kind.delete(request.user, item)
-    messages.success(request, _("Deleted."))
-    return redirect(f"records:{kind.url_name}", pk=enterprise.pk)
+    back = reverse(f"records:{kind.url_name}", args=[enterprise.pk])
+    if request.method != "POST":
+        day = formats.date_format(item.date, "SHORT_DATE_FORMAT")
+        return confirm_delete(
+            request,
+            question=str(kind.delete_question),
+            facts=[(_("Enterprise"), enterprise.name), (kind.title, services.entry_label(item))],
+            consequences=[str(kind.consequence) % {"date": day}],
+            cancel_url=back,
+        )
+    undo.offer(request, kind.delete(request.user, item))
+    return redirect(back)

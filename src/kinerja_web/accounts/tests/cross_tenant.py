@@ -67,6 +67,8 @@ CASES = [
         data={"active": "0"},
         control_status=None,
     ),
+    CrossTenantCase("accounts:person_set_active", "program", _person_url("accounts:person_set_active")),
+    CrossTenantCase("accounts:person_set_active", "user", _own_program_url("accounts:person_set_active")),
     CrossTenantCase(
         "accounts:person_set_active",
         "user",

@@ -664,3 +664,11 @@ def corresponding_node(node: Node, framework: Framework) -> Node | None:
             return None
         found = found.children.filter(name=name).first()
     return found
+
+
+def node_analysis_without(node: Node, judgment_set: ExpertJudgment) -> NodeAnalysis:
+    """The weights of ``node``'s children if ``judgment_set`` were removed: the page that asks
+    before removing an expert's judgments shows them beside today's."""
+    children = list(node.children.order_by("position", "pk"))
+    sets = list(node.judgment_sets.exclude(pk=judgment_set.pk).order_by("expert_name", "pk"))
+    return _analyse_node(node, children, sets, node.framework)

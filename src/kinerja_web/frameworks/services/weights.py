@@ -12,11 +12,14 @@ from django.utils.translation import gettext as _
 
 from kinerja.ahp import parse_hierarchy
 from kinerja.errors import InputError
+from kinerja_web.audit import undo
+from kinerja_web.audit.models import Undo
 from kinerja_web.audit.services import diff, record, snapshot, stored_snapshot
 from kinerja_web.core_messages import core_message
 from kinerja_web.frameworks.judgments import parse_judgments, value_text
 from kinerja_web.frameworks.models import ExpertJudgment, Node
 from kinerja_web.frameworks.services._base import (
+    FrameworkLocked,
     check_can_edit,
     program_scope,
     user_or_none,
@@ -93,17 +96,50 @@ def judgments_save(
 
 
 @transaction.atomic
-def judgments_delete(*, judgment_set: ExpertJudgment, actor: Any) -> None:
+def judgments_delete(*, judgment_set: ExpertJudgment, actor: Any) -> Undo:
+    """Remove one expert's judgments of a node (its weights then come from the other experts);
+    undoable for a while (``audit.undo``, :func:`judgments_restore_guard`)."""
     node = judgment_set.node
     check_can_edit(actor, node.framework)
-    record(
+    return undo.delete(
         actor=actor,
-        action="judgments.delete",
         obj=judgment_set,
+        kind="judgments",
+        label=f"{node.name}: {judgment_set.expert_name}",
+        action="judgments.delete",
         changes={"node": node.name, "expert_name": judgment_set.expert_name},
         **program_scope(node.framework),
     )
-    judgment_set.delete()
+
+
+def judgments_restore_guard(*, actor: Any, undo: Undo, objects: list[Any]) -> None:
+    """Before an undo of removed judgments: the framework may still be edited, no expert of the
+    same name judges the node now, and the node still has the children the judgments compare."""
+    judgment_set = objects[0]
+    node = Node.objects.select_related("framework__program").filter(pk=judgment_set.node_id).first()
+    if node is None:
+        raise ValidationError(_("Its node was deleted since: the judgments cannot be restored."))
+    try:
+        check_can_edit(actor, node.framework)
+    except FrameworkLocked as error:
+        raise ValidationError(str(error)) from None
+    if node.judgment_sets.filter(expert_name=judgment_set.expert_name).exists():
+        raise ValidationError(
+            _(
+                "An expert named “%(expert)s” has judged “%(node)s” since: restoring would give the "
+                "node two sets by that name. Rename or remove that expert first."
+            )
+            % {"expert": judgment_set.expert_name, "node": node.name}
+        )
+    compared = {int(pk) for entry in judgment_set.judgments for pk in entry[:2]}
+    if compared != set(node.children.values_list("pk", flat=True)):
+        raise ValidationError(
+            _(
+                "The criteria under “%(node)s” changed since: these judgments no longer compare "
+                "them, so they are not restored."
+            )
+            % {"node": node.name}
+        )
 
 
 @transaction.atomic

@@ -126,12 +126,9 @@ CASES = [
         method="post",
         data={"mode": "matrix", "expert_name": "Intruder", "expert_weight": "1"},
     ),
+    CrossTenantCase("frameworks:judgments_delete", "program", _judgments("frameworks:judgments_delete")),
     CrossTenantCase(
-        "frameworks:judgments_delete",
-        "program",
-        _judgments("frameworks:judgments_delete"),
-        method="post",
-        control_status=POST_ONLY,
+        "frameworks:judgments_delete", "program", _judgments("frameworks:judgments_delete"), method="post"
     ),
     CrossTenantCase(
         "frameworks:suggestion_apply",
