@@ -204,3 +204,14 @@ def test_an_order_whose_enterprise_was_deleted_meanwhile_is_not_restored(client,
     response = client.post(reverse("audit:undo", args=[undo.pk]), follow=True)
     assert not Order.objects.exists()
     assert "Its enterprise was deleted since" in response.content.decode()
+
+
+def test_the_audit_trail_says_both_the_delete_and_the_undo(client, shop):
+    enterprise, user, order = shop
+    client.force_login(user)
+    _delete(client, enterprise, order)
+    client.post(reverse("audit:undo", args=[Undo.objects.get().pk]))
+    client.force_login(program_admin(enterprise.cluster.program, "admin"))
+    client.cookies["django_language"] = "en"
+    text = client.get(reverse("audit:entry_list")).content.decode()
+    assert "removed the order" in text and "undid the delete of the order" in text
