@@ -87,8 +87,8 @@ def test_the_action_filter_is_a_list_in_the_users_language(client, world):
 
 
 def test_an_action_without_a_sentence_is_still_said_in_words():
-    assert action_choices(["competency.item.create"]) == [
-        ("competency.item.create", "Competency item: created")
+    assert action_choices(["competency.widget.create"]) == [
+        ("competency.widget.create", "Competency widget: created")
     ]
 
 
@@ -183,3 +183,16 @@ def test_a_stored_moment_is_said_in_the_sites_time_like_the_entry_itself(setting
 
     with translation.override("id"):
         assert _value("2026-12-04T16:50:15+00:00") == "04/12/2026 23.50"
+
+
+def test_competency_actions_read_as_sentences_in_indonesian(client, world):
+    from kinerja_web.audit.presenter import ACTIONS
+
+    with transaction.atomic():
+        record(actor=world.admin_a, action="study.create", obj=world.enterprise_a1, changes={})
+    client.force_login(world.admin_a)
+    client.cookies["django_language"] = "id"
+    page = client.get(reverse("audit:entry_list")).content.decode()
+    assert f"menyimpan studi {world.enterprise_a1.name}" in page
+    competency = [code for code in ACTIONS if code.split(".")[0] in {"competency", "worker_role", "study"}]
+    assert len(competency) >= 27  # every competency service's action has its sentence
