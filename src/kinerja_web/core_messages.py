@@ -90,8 +90,12 @@ MESSAGES: dict[str, Promise] = {
     "ahp.threshold_negative": _("The CR threshold must not be negative (it is %(value)s)."),
     "ahp.threshold_not_finite": _("The CR threshold %(value)s is not a finite number."),
     # scorecards
-    "score.target_missing": _("The target is missing: realization = %(formula)s needs it."),
-    "score.actual_missing": _("The actual is missing: realization = %(formula)s needs it."),
+    "score.target_missing": _(
+        "No target yet: enter the target (or give the realization directly); realization = %(formula)s."
+    ),
+    "score.actual_missing": _(
+        "No actual yet: enter it (or give the realization directly); realization = %(formula)s."
+    ),
     "score.no_realization": _("Give the realization (percent), or both the target and the actual."),
     "score.target_zero": _("The target is 0; realization = actual / target needs a target above 0."),
     "score.target_zero_lower": _(

@@ -45,6 +45,7 @@ from kinerja.scoring import (
 )
 from kinerja.scoring import Indicator as CoreIndicator
 from kinerja.scoring import Part as CorePart
+from kinerja_web.core_messages import core_message
 from kinerja_web.performance.models import Period, Scorecard, ScorecardResult, Target
 
 MANUAL = "manual"
@@ -428,7 +429,9 @@ def evaluate_inputs(
             rating_digits=options.rating_digits,
         )
     except InputError as error:
-        return Evaluation(scorecard, tuple(lines), None, (_("The scorecard cannot be scored: %s") % error,))
+        return Evaluation(
+            scorecard, tuple(lines), None, (_("The scorecard cannot be scored: %s") % core_message(error),)
+        )
     scored = [_with_score(line, indicator) for line, indicator in zip(lines, result.indicators, strict=True)]
     return Evaluation(scorecard, tuple(scored), result, warnings=result.warnings, options=options)
 
@@ -466,15 +469,8 @@ def _line(
         "realization_given": given,
         "from_records": spec.from_records,
     }
-    problem = ""
     if spec.weight is None:
-        problem = _("no weight: the framework is not weighted yet")
-    elif given is None and target_value is None:
-        problem = _("no target yet: enter a target (or a realization given directly)")
-    elif given is None and actual is None:
-        problem = _("no actual yet: enter it by hand (or a realization given directly)")
-    if problem:
-        return Line(**base, problem=problem), None
+        return Line(**base, problem=_("no weight: the framework is not weighted yet")), None
     try:
         indicator = CoreIndicator(
             name=spec.name,
@@ -486,8 +482,8 @@ def _line(
             actual=actual,
             realization=given,
         )
-    except InputError as error:
-        return Line(**base, problem=str(error)), None
+    except InputError as error:  # a missing target or actual, a zero target: the core decides
+        return Line(**base, problem=core_message(error)), None
     return Line(**base), indicator
 
 

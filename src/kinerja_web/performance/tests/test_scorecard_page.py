@@ -79,7 +79,7 @@ def test_a_missing_target_is_a_row_message_not_an_error_page(client, paper_world
     html = response.content.decode()
     assert response.status_code == 200
     assert "Row 2 (Production time)" in html
-    assert "no target yet" in html
+    assert "No target yet: enter the target (or give the realization directly)" in html
     with pytest.raises(ScorecardIncomplete) as error:
         scorecard_compute(paper_world.scorecard)
     assert "Production time" in str(error.value)
