@@ -239,4 +239,3 @@ def _number_text(text: str) -> Decimal | None:
         return Decimal(text).normalize() if "." in text else None
     except ArithmeticError:
         return None
-
