@@ -15,6 +15,7 @@ from kinerja_web.formfields import IdChoiceField, LocalizedDecimalField
 from kinerja_web.frameworks import paper
 from kinerja_web.frameworks.judgments import JudgmentError, pair_label, parse_judgments, verbal_choices
 from kinerja_web.frameworks.models import Framework, Node, SizeClass
+from kinerja_web.frameworks.widgets import SaatyScaleWidget
 
 MODES = ("verbal", "matrix")
 
@@ -225,7 +226,8 @@ class AdoptedWeightsForm(forms.Form):
 class JudgmentsForm(forms.Form):
     """One expert's judgments of a node's children: one field per pair (a before b in the children's order).
 
-    ``verbal`` mode: a select of the 17 steps of Saaty's scale per pair; ``matrix`` mode: the upper
+    ``verbal`` mode: the 17 steps of Saaty's scale per pair as a row of radios (``SaatyScaleWidget``,
+    the questionnaire's "A 9 ... 1 ... 9 B"); ``matrix`` mode: the upper
     triangle of the matrix as text inputs accepting ``3``, ``1/3`` or ``0.333`` (``0,333``),
     blank for a pair not judged. The core checks each value (a word, 0, a value off Saaty's
     scale 1/9..9: reported on its own pair) and the whole set (children never compared with the
@@ -267,7 +269,10 @@ class JudgmentsForm(forms.Form):
                         for v in extra
                     ]
                     field: forms.Field = forms.ChoiceField(
-                        label=pair_label(a.name, b.name), choices=choices, initial=value or "1"
+                        label=pair_label(a.name, b.name),
+                        choices=choices,
+                        initial=value or "1",
+                        widget=SaatyScaleWidget,
                     )
                 else:
                     field = forms.CharField(
@@ -330,14 +335,15 @@ class JudgmentsForm(forms.Form):
         return [(a, b, self[name]) for a, b, name in self.pairs]
 
     def matrix_rows(self) -> list[dict[str, Any]]:
-        """For the matrix mode: each row's cells, an input above the diagonal, '1' on it, blank below."""
+        """For the matrix mode: each row's cells, an input above the diagonal, '1' on it, blank below;
+        each cell knows its column's node (the input's hidden label names row and column)."""
         rows = []
         index = {child.pk: i for i, child in enumerate(self.children)}
         fields = {(index[a.pk], index[b.pk]): self[name] for a, b, name in self.pairs}
         for i, child in enumerate(self.children):
             cells = []
             for j in range(len(self.children)):
-                cells.append({"field": fields.get((i, j)), "diagonal": i == j})
+                cells.append({"field": fields.get((i, j)), "diagonal": i == j, "column": self.children[j]})
             rows.append({"child": child, "cells": cells})
         return rows
 

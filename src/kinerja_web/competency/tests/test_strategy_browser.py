@@ -43,7 +43,7 @@ def test_administrator_weighs_the_levers_with_a_live_cr(phone_page, live_server,
     assert page_is_narrow_enough(page)
     page.fill("input[name=expert_name]", "Bu Dewi")
     for (a, b), value in TYPED.items():
-        page.select_option(f"select[name=pair_{world.levers[a].pk}_{world.levers[b].pk}]", value)
+        page.locator(f"input[name=pair_{world.levers[a].pk}_{world.levers[b].pk}][value='{value}']").tap()
     page.wait_for_function(f"{_CR} > 0.1")
     assert page_is_narrow_enough(page)
 

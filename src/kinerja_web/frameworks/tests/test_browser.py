@@ -67,10 +67,14 @@ def test_facilitator_fixes_an_inconsistent_node_with_a_suggestion_and_sees_the_n
     page.fill("input[name=expert_name]", "Bu Dewi")
     pairs = [(a, b) for i, a in enumerate(children) for b in children[i + 1 :]]
     for (a, b), value in zip(pairs, TYPED, strict=True):
-        page.select_option(f"select[name=pair_{a.pk}_{b.pk}]", value)
+        page.locator(f"input[name=pair_{a.pk}_{b.pk}][value='{value}']").tap()
     page.wait_for_function(CR_ABOVE)
     assert _cr(page) > 0.1
     assert page_is_narrow_enough(page), "the judgments page scrolls sideways on a phone"
+    # the long name above its row in full, wrapped rather than cut
+    long_name = page.locator("fieldset.pair-scale").nth(6).locator("legend .pair-a")
+    assert long_name.inner_text() == children[1].name == "Penyesuaian kehadiran pekerja tidak tetap"
+    assert long_name.evaluate("el => el.scrollWidth <= el.clientWidth && el.clientHeight > 30")
 
     suggestion = page.locator("button[data-apply-field]").first
     # on the verbal scale, in words: 5 (the adjustment strongly over rotation) to 1/2 (rotation
@@ -86,7 +90,9 @@ def test_facilitator_fixes_an_inconsistent_node_with_a_suggestion_and_sees_the_n
         "parseFloat(document.querySelector('#cr-value').textContent.replace(',', '.')) < 0.1"
     )
     assert _cr(page) < 0.1
-    assert page.locator(f"select[name=pair_{children[1].pk}_{children[4].pk}]").input_value() == "1/2"
+    fixed = page.locator("fieldset.pair-scale").nth(6)  # Penyesuaian... vs Rotasi kerja
+    assert fixed.locator(f"input[name=pair_{children[1].pk}_{children[4].pk}][value='1/2']").is_checked()
+    assert fixed.locator(".scale-chosen").inner_text().startswith("Rotasi kerja lebih penting daripada")
     page.locator("button[type=submit]:not([name])").last.tap()
     page.wait_for_url(f"**{reverse('frameworks:ahp', args=[sdm.pk])}")
 
