@@ -4,6 +4,7 @@ names the level left empty) and sets required levels one role at a time."""
 from __future__ import annotations
 
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from kinerja_web.competency.services import framework as services
 from kinerja_web.testing.browser import page_is_narrow_enough
@@ -51,7 +52,7 @@ def test_administrator_edits_anchors_and_required_levels_on_a_phone(
             f"textarea[name=level_{level}]", "" if level == 4 else f"Tingkat {level} di rumah produksi."
         )
     page.get_by_role("button", name="Simpan").click()
-    assert page.locator(".errorlist").first.is_visible()
+    expect(page.locator(".errorlist").first).to_be_visible()
     assert "4" in page.locator(".errorlist.nonfield").inner_text()
     assert page.input_value("textarea[name=level_1]") == "Tingkat 1 di rumah produksi."
     assert item.anchors.get(level=4).description.startswith("Mengeringkan")
@@ -59,7 +60,7 @@ def test_administrator_edits_anchors_and_required_levels_on_a_phone(
     page.fill("textarea[name=level_4]", "Menimbang dan mengemas tanpa cacat.")
     page.get_by_role("button", name="Simpan").click()
     page.wait_for_url(f"**{reverse('competency:item_detail', args=[item.pk])}")
-    assert page.get_by_text("Menimbang dan mengemas tanpa cacat.").is_visible()
+    expect(page.get_by_text("Menimbang dan mengemas tanpa cacat.")).to_be_visible()
     assert {a.level: a.description for a in item.anchors.all()}[4] == "Menimbang dan mengemas tanpa cacat."
 
     # Required levels: one role's column at a time on a phone.
@@ -67,7 +68,7 @@ def test_administrator_edits_anchors_and_required_levels_on_a_phone(
     production = program.worker_roles.get(code="production")
     sales = program.worker_roles.get(code="sales")
     picker = page.locator("#role-pick")
-    assert picker.is_visible()
+    picker.wait_for(state="visible")  # the page is loaded and its script has shown the role picker
     picker.select_option(str(sales.pk))
     sales_cell = page.locator(f"select[name=level-{sales.pk}-{item.pk}]")
     production_cell = page.locator(f"select[name=level-{production.pk}-{item.pk}]")
@@ -79,6 +80,6 @@ def test_administrator_edits_anchors_and_required_levels_on_a_phone(
     production_cell.select_option("5")
     page.get_by_role("button", name="Simpan tingkat yang dipersyaratkan").click()
     page.wait_for_url(f"**{reverse('competency:required_levels', args=[framework.pk])}")
-    assert page.locator(".messages .success").is_visible()
+    expect(page.locator(".messages .success")).to_be_visible()
     levels = {row.role.code: row.level for row in framework.required_levels.filter(item=item)}
     assert levels["sales"] == 4 and levels["production"] == 5
