@@ -34,7 +34,7 @@ What it times, in the same run, as a program administrator through Django's test
     ranking download of the big program, and the program dashboard of the small one;
 (b) beside each, the bare SQL a hand-written report would run for the same figures through
     ``cursor.execute`` (ranking page with rank and previous total, distribution, averages by
-    size class with the law's limits written into a CASE, by commodity and by cluster with
+    size class frozen with each result, by commodity and by cluster with
     the fallen count, the largest drops, the number of enterprises);
 (c) one enterprise's scorecard page (performance app) in a closed and in the open quarter,
     beside the bare query of its frozen result or of its targets.
@@ -45,8 +45,8 @@ results table carries covering indexes (migration performance 0002), which the b
 It prints a table (page, page ms, bare SQL ms, ratio, queries per page), whether the
 dashboards stay within ``GOAL`` times their bare SQL (rows marked ``*`` do not), and whether the
 small and the big program's dashboards run the same number of queries (exit status 1 if not).
-Also reported: the first (cold) request of the big program dashboard, which fills the
-size-class memo (``dashboards.size_class``), and a page that runs no dashboard query (the
+Also reported: the first (cold) request of the big program dashboard, and a page that runs no
+dashboard query (the
 dashboards index): the fixed cost of any page (session, user, menu, base template).
 """
 
@@ -80,9 +80,9 @@ COMMODITIES = (
 )
 PERSPECTIVES = ("Sumber Daya Manusia", "Produksi", "Keuangan")
 TARGET = 1000
-#: Rows per INSERT of targets (6 parameters each: within SQLite's 32,766).
+#: Rows per INSERT of targets (8 parameters each: within SQLite's 32,766).
 TARGET_BATCH = 2000
-#: Results per INSERT (13 parameters each).
+#: Results per INSERT (17 parameters each).
 RESULT_BATCH = 1000
 
 
@@ -220,11 +220,20 @@ def insert_targets(scorecards, chosen, nodes, profiles, now) -> None:
     from kinerja_web.performance.models import Target
 
     meta = Target._meta
-    names = ("scorecard", "enterprise", "node", "target", "manual_actual", "updated_at")
+    names = (
+        "scorecard",
+        "enterprise",
+        "node",
+        "target",
+        "manual_actual",
+        "not_applicable",
+        "parts",
+        "updated_at",
+    )
     columns = ", ".join(connection.ops.quote_name(meta.get_field(name).column) for name in names)
     updated = connection.ops.adapt_datetimefield_value(now)
     rows = [
-        (s.pk, s.enterprise_id, node.pk, TARGET, actual, updated)
+        (s.pk, s.enterprise_id, node.pk, TARGET, actual, False, "[]", updated)
         for s, p in zip(scorecards, chosen, strict=True)
         for node, actual in zip(nodes, profiles[p].actuals, strict=True)
     ]
@@ -247,15 +256,24 @@ def insert_results(period, scorecards, chosen, profiles, rows_of, nodes, names, 
     from django.db import connection
 
     from kinerja_web.performance.models import ScorecardResult
+    from kinerja_web.programs.selectors_figures import period_size
 
     meta = ScorecardResult._meta
     names_ = (
         "scorecard", "enterprise", "cluster", "period", "total", "rating_code", "rating_label",
         "rating_label_id", "weight_sum", "rows", "perspectives", "warnings", "computed_at",
+        "typed", "options", "size_class", "size",
     )  # fmt: skip
     columns = ", ".join(connection.ops.quote_name(meta.get_field(name).column) for name in names_)
     json = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
-    one = "(" + ", ".join(["%s"] * 9 + [json] * 3 + ["%s"]) + ")"
+    one = "(" + ", ".join(["%s"] * 9 + [json] * 3 + ["%s", "%s", json, "%s", json]) + ")"
+    # The size class frozen with each result, as period_close freezes it (the law in force on the
+    # period's dates, the enterprise's figures of that year).
+    sizes = {}
+    for scorecard in scorecards:
+        if scorecard.enterprise_id not in sizes:
+            size = period_size(scorecard.enterprise, period.start, period.end, years=[])
+            sizes[scorecard.enterprise_id] = (size.class_, jsonlib.dumps(size.as_dict()))
     computed = connection.ops.adapt_datetimefield_value(now)
     rows = []
     for scorecard, p in zip(scorecards, chosen, strict=True):
@@ -272,7 +290,7 @@ def insert_results(period, scorecards, chosen, profiles, rows_of, nodes, names, 
                 jsonlib.dumps(list(result.warnings)),
             )
         ids = (scorecard.pk, scorecard.enterprise_id, scorecard.enterprise.cluster_id, period.pk)
-        rows.append((*ids, *rows_of[p], computed))
+        rows.append((*ids, *rows_of[p], computed, 0, "{}", *sizes[scorecard.enterprise_id]))
     with connection.cursor() as cursor:
         for start in range(0, len(rows), RESULT_BATCH):
             batch = rows[start : start + RESULT_BATCH]
@@ -357,12 +375,6 @@ JOIN programs_cluster c ON c.id = r.cluster_id
 LEFT JOIN {RESULTS} p ON p.enterprise_id = r.enterprise_id AND p.period_id = %s
 WHERE r.period_id = %s AND {{scope}}
 """
-#: Law 20/2008, art. 6, written into SQL the way a hand-made report would (the page asks the core).
-SIZE_CASE = """CASE
-  WHEN e.net_assets > 10000000000 OR e.annual_sales > 50000000000 THEN 'large'
-  WHEN e.net_assets > 500000000 OR e.annual_sales > 2500000000 THEN 'medium'
-  WHEN e.net_assets > 50000000 OR e.annual_sales > 300000000 THEN 'small'
-  ELSE 'micro' END"""
 
 
 def bare_dashboard(cursor, *, period: int, previous: int, program: int, cluster: int | None, offset: int = 0):
@@ -378,7 +390,7 @@ def bare_dashboard(cursor, *, period: int, previous: int, program: int, cluster:
             f" {base} ORDER BY r.total DESC, e.name, e.id LIMIT 50 OFFSET {int(offset)}"
         ),
         f"SELECT r.rating_code, COUNT(*), MAX(r.total) {base} GROUP BY r.rating_code",
-        f"SELECT {SIZE_CASE} AS size, COUNT(*), AVG(r.total) {base} GROUP BY size",
+        f"SELECT r.size_class, COUNT(*), AVG(r.total) {base} GROUP BY r.size_class",
         f"SELECT e.commodity, COUNT(*), AVG(r.total) {base} GROUP BY e.commodity",
         (
             "SELECT c.id, c.name, COUNT(*), AVG(r.total), MAX(r.total), MIN(r.total), COUNT(p.total),"
